@@ -13,4 +13,7 @@ public interface Clock {
 
     /** Monotonic time in seconds, Linux {@code CLOCK_MONOTONIC} on the real clock. */
     double monotonic();
+
+    /** The local time zone, for the dates that Supervisor writes in process descriptions. */
+    java.time.ZoneId zone();
 }

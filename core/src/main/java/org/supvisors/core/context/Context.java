@@ -1,0 +1,218 @@
+package org.supvisors.core.context;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.supvisors.core.InstanceLog;
+import org.supvisors.core.application.ApplicationRules;
+import org.supvisors.core.application.ApplicationStatus;
+import org.supvisors.core.instance.InstanceRegistry;
+import org.supvisors.core.instance.SupvisorsInstance;
+import org.supvisors.core.process.ProcessEvent;
+import org.supvisors.core.process.ProcessSnapshot;
+import org.supvisors.core.process.ProcessState;
+import org.supvisors.core.process.ProcessStatus;
+import org.supvisors.core.time.Clock;
+
+/**
+ * The shared model: instances, applications in order of discovery, and their processes, kept up to date from
+ * the snapshots and events of every instance.
+ */
+public final class Context {
+
+    private final InstanceRegistry instances;
+    private final Map<String, ApplicationStatus> applications = new LinkedHashMap<>();
+    private final RulesProvider rules;
+    private final Clock clock;
+    private final InstanceLog log;
+
+    public Context(InstanceRegistry instances, RulesProvider rules, Clock clock, InstanceLog log) {
+        this.instances = instances;
+        this.rules = rules;
+        this.clock = clock;
+        this.log = log.forClass(Context.class);
+    }
+
+    public InstanceRegistry instances() { return instances; }
+    public Clock clock() { return clock; }
+
+    /** Applications in order of discovery. */
+    public Collection<ApplicationStatus> applications() { return Collections.unmodifiableCollection(applications.values()); }
+    public Optional<ApplicationStatus> application(String name) { return Optional.ofNullable(applications.get(name)); }
+
+    public Optional<ProcessStatus> process(String group, String name) {
+        ApplicationStatus application = applications.get(group);
+        return application == null ? Optional.empty() : application.process(name);
+    }
+
+    /**
+     * Replaces everything known of the processes of an instance by a snapshot (handshake, local load, or a reload
+     * after lost events). Processes the instance no longer has are removed from it.
+     *
+     * @return the processes whose displayed state changed, plus those removed (state DELETED)
+     */
+    public List<ProcessStatus> loadInstance(SupvisorsInstance instance, List<ProcessSnapshot> snapshots) {
+        double now = clock.monotonic();
+        Set<String> seen = new HashSet<>();
+        List<ProcessStatus> changed = new ArrayList<>();
+        for (ProcessSnapshot snapshot : snapshots) {
+            seen.add(snapshot.namespec());
+            ProcessStatus process = getOrCreate(snapshot.group(), snapshot.name(), snapshot.programName());
+            ProcessState before = process.displayedState();
+            boolean known = instance.process(process.namespec()).isPresent();
+            process.addInfo(instance.identity(), snapshot, now);
+            instance.addProcess(process);
+            if (!known || before != process.displayedState()) {
+                changed.add(process);
+            }
+        }
+        for (ProcessStatus process : new ArrayList<>(instance.processes())) {
+            if (!seen.contains(process.namespec())) {
+                changed.addAll(removeFromInstance(instance, process));
+            }
+        }
+        updateApplications(changed);
+        return changed;
+    }
+
+    /**
+     * Loads the processes of one group of an instance (a group added at run time), leaving the others alone.
+     *
+     * @return the processes added or changed
+     */
+    public List<ProcessStatus> loadGroup(SupvisorsInstance instance, String group, List<ProcessSnapshot> snapshots) {
+        double now = clock.monotonic();
+        List<ProcessStatus> changed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ProcessSnapshot snapshot : snapshots) {
+            if (!snapshot.group().equals(group)) {
+                continue;
+            }
+            seen.add(snapshot.namespec());
+            ProcessStatus process = getOrCreate(snapshot.group(), snapshot.name(), snapshot.programName());
+            process.addInfo(instance.identity(), snapshot, now);
+            instance.addProcess(process);
+            changed.add(process);
+        }
+        for (ProcessStatus process : new ArrayList<>(instance.processes())) {
+            if (process.applicationName().equals(group) && !seen.contains(process.namespec())) {
+                changed.addAll(removeFromInstance(instance, process));
+            }
+        }
+        updateApplications(changed);
+        return changed;
+    }
+
+    /** Forgets every process of a group on an instance (group removed from its supervisord). */
+    public List<ProcessStatus> removeGroup(SupvisorsInstance instance, String group) {
+        List<ProcessStatus> removed = new ArrayList<>();
+        for (ProcessStatus process : new ArrayList<>(instance.processes())) {
+            if (process.applicationName().equals(group)) {
+                removed.addAll(removeFromInstance(instance, process));
+            }
+        }
+        updateApplications(removed);
+        return removed;
+    }
+
+    /**
+     * Applies a process event from an instance.
+     *
+     * @return the process, or empty when the instance does not know it (the event is ignored)
+     */
+    public Optional<ProcessStatus> applyEvent(SupvisorsInstance instance, ProcessEvent event) {
+        Optional<ProcessStatus> process = instance.process(event.namespec());
+        if (process.isEmpty()) {
+            log.debug(() -> "event ignored for " + event.namespec() + " unknown on " + instance.identity());
+            return Optional.empty();
+        }
+        process.get().updateInfo(instance.identifier(), event, clock.monotonic(), true, clock.zone());
+        updateApplications(List.of(process.get()));
+        return process;
+    }
+
+    /**
+     * Sets FATAL, on an instance that was lost, every process that was running there.
+     *
+     * @return the processes that are no longer running anywhere (lost processes)
+     */
+    public List<ProcessStatus> invalidateInstance(SupvisorsInstance instance) {
+        List<ProcessStatus> lost = new ArrayList<>();
+        List<ProcessStatus> touched = new ArrayList<>();
+        for (ProcessStatus process : instance.processes()) {
+            if (process.runningIdentifiers().contains(instance.identifier())) {
+                touched.add(process);
+                if (process.invalidateInstance(instance.identifier(), clock.zone())) {
+                    lost.add(process);
+                }
+            }
+        }
+        updateApplications(touched);
+        return lost;
+    }
+
+    /** The conflicting processes of managed applications. */
+    public List<ProcessStatus> conflicts() {
+        List<ProcessStatus> conflicts = new ArrayList<>();
+        for (ApplicationStatus application : applications.values()) {
+            if (application.isManaged()) {
+                for (ProcessStatus process : application.processes()) {
+                    if (process.isConflicting()) {
+                        conflicts.add(process);
+                    }
+                }
+            }
+        }
+        return conflicts;
+    }
+
+    private ProcessStatus getOrCreate(String group, String name, String programName) {
+        ApplicationStatus application = applications.get(group);
+        if (application == null) {
+            application = new ApplicationStatus(group, rules.applicationRules(group));
+            applications.put(group, application);
+            log.debug("new application " + group);
+        }
+        Optional<ProcessStatus> existing = application.process(name);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        ApplicationRules applicationRules = application.rules();
+        ProcessStatus process = new ProcessStatus(group, name,
+                rules.processRules(applicationRules, group, name, programName));
+        application.addProcess(process);
+        return process;
+    }
+
+    private List<ProcessStatus> removeFromInstance(SupvisorsInstance instance, ProcessStatus process) {
+        instance.removeProcess(process.namespec());
+        if (process.removeInstance(instance.identifier())) {
+            ApplicationStatus application = applications.get(process.applicationName());
+            if (application != null && application.removeProcess(process.processName())) {
+                applications.remove(application.name());
+                log.info("application " + application.name() + " is DELETED");
+            }
+        }
+        return List.of(process);
+    }
+
+    private void updateApplications(Collection<ProcessStatus> processes) {
+        Set<String> names = new HashSet<>();
+        for (ProcessStatus process : processes) {
+            names.add(process.applicationName());
+        }
+        for (String name : names) {
+            ApplicationStatus application = applications.get(name);
+            if (application != null && application.update()) {
+                log.debug("application " + name + " is " + application.state());
+            }
+        }
+    }
+}

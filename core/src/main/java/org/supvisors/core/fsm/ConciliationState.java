@@ -1,0 +1,36 @@
+package org.supvisors.core.fsm;
+
+import java.util.Optional;
+
+/**
+ * Conflicts exist among managed applications; the Master applies {@code conciliation_strategy} (with the
+ * commander issue) and returns to OPERATION once none remains.
+ */
+final class ConciliationState extends WorkingState {
+
+    ConciliationState(StateMachine fsm) {
+        super(fsm);
+    }
+
+    @Override
+    SupvisorsState state() {
+        return SupvisorsState.CONCILIATION;
+    }
+
+    @Override
+    Optional<SupvisorsState> onActivation(boolean activated) {
+        // 0.19 activates new instances here but refuses the suggested ELECTION (not in the transition table)
+        return Optional.empty();
+    }
+
+    @Override
+    Optional<SupvisorsState> masterNext() {
+        if (fsm.commander().hasStartingJobs() || fsm.commander().hasStoppingJobs()) {
+            return Optional.empty();
+        }
+        if (fsm.context().conflicts().isEmpty()) {
+            return Optional.of(SupvisorsState.OPERATION);
+        }
+        return Optional.empty();
+    }
+}
