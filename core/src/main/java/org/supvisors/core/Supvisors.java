@@ -16,6 +16,7 @@ import org.supvisors.core.fsm.StateMachine;
 import org.supvisors.core.instance.InstanceRegistry;
 import org.supvisors.core.instance.InstanceState;
 import org.supvisors.core.instance.SupvisorsInstance;
+import org.supvisors.core.process.Namespec;
 import org.supvisors.core.process.ProcessEvent;
 import org.supvisors.core.process.ProcessSnapshot;
 import org.supvisors.core.process.ProcessState;
@@ -48,6 +49,7 @@ public final class Supvisors {
     private final Commander commander;
     private final StateMachine fsm;
     private final SupvisorsApi api;
+    private final String agentNamespec;
     private long tickCounter;
     private double nextTickAt = Double.MAX_VALUE;
     private boolean started;
@@ -58,6 +60,8 @@ public final class Supvisors {
         this.clock = clock;
         this.effects = effects;
         this.log = new InstanceLog(Supvisors.class, setup.localIdentity().toString());
+        this.agentNamespec = setup.agentNamespec().map(Namespec::parse)
+                .map(n -> Namespec.of(n.group(), n.isGroup() ? n.group() : n.process())).orElse("");
         InstanceRegistry instances = new InstanceRegistry(setup.declaredIdentities(), setup.localIdentity());
         instances.local().setNetwork(setup.localNetwork());
         instances.local().setStereotypes(setup.options().stereotypes());
@@ -247,7 +251,7 @@ public final class Supvisors {
     }
 
     private boolean isAgent(String namespec) {
-        return setup.agentNamespec().map(namespec::equals).orElse(false);
+        return agentNamespec.equals(namespec);
     }
 
     private List<ProcessSnapshot> snapshots(List<LocalProcess> processes) {
