@@ -14,9 +14,13 @@ import org.apache.xmlrpc.client.XmlRpcTransportFactoryImpl;
 /**
  * The library's Lite HTTP transport: one fresh HTTP/1.0 connection per call. A call on a reused keep-alive
  * connection to supervisord takes about 44 ms (the JDK's {@code HttpURLConnection} keeps connections alive, as
- * Python's client and {@code java.net.http} do), a fresh connection per call about 1 ms. Three changes:
+ * Python's client and {@code java.net.http} do), a fresh connection per call about 1 ms. Four changes:
  *
  * <ul>
+ * <li>The request is not followed by a half-close: the library shuts the socket's output down once the request is
+ * sent, and supervisord (medusa) then drops the connection of a call it answers later, such as
+ * {@code startProcess(name, true)} of a program with {@code startsecs} &gt; 0: the caller read an empty answer.
+ * The connection is closed after the answer instead (supervisord closes HTTP/1.0 connections itself).</li>
  * <li>The connection timeout is honoured (the library's {@code new Socket(host, port)} has none).</li>
  * <li>A refused connection fails at once: the library retries it three times, 100 ms apart, in the caller's
  * thread; the agent has its own policy for an absent supervisord.</li>
@@ -41,7 +45,12 @@ final class LiteTransportFactory extends XmlRpcTransportFactoryImpl {
                 if (ssl) {
                     throw new IOException("https: not supported (expected: http, as supervisord serves)");
                 }
-                Socket socket = new Socket();
+                Socket socket = new Socket() {
+                    @Override
+                    public void shutdownOutput() {
+                        // no half-close: see the class comment
+                    }
+                };
                 try {
                     socket.setTcpNoDelay(true);
                     socket.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
