@@ -73,7 +73,7 @@ public record ProcessConfigInfo(String group, String name, String command, boole
 
     static ProcessConfigInfo read(XmlRpcStruct struct) throws SupervisordTransportException {
         return new ProcessConfigInfo(struct.string("group"), struct.string("name"), struct.string("command"),
-                struct.bool("autostart"), autorestart(struct.get("autorestart")), struct.integers("exitcodes"),
+                struct.bool("autostart"), normalisedAutorestart(struct.get("autorestart")), struct.integers("exitcodes"),
                 struct.integer("startsecs"), struct.integer("startretries"), struct.integer("stopwaitsecs"),
                 struct.integer("stopsignal"), struct.string("stdout_logfile"), struct.string("stderr_logfile"),
                 struct.bool("stdout_syslog"), struct.bool("stderr_syslog"), struct.bool("redirect_stderr"),
@@ -81,7 +81,7 @@ public record ProcessConfigInfo(String group, String name, String command, boole
     }
 
     /** Normalises Supervisor's {@code autorestart}: a boolean, or the string {@code unexpected}. */
-    static Optional<String> autorestart(Object value) {
+    static Optional<String> normalisedAutorestart(Object value) {
         if (value instanceof Boolean) {
             return Optional.of(value.toString());
         }
