@@ -192,9 +192,21 @@ public final class SupervisordClient {
     /**
      * Any method, as the library answers: struct as {@code Map<String, Object>}, array as {@code Object[]}, int as
      * {@code Integer}, boolean, string, base64 as {@code byte[]}. For forwarding calls the typed methods lack.
+     *
+     * <p>Strings sent may not hold characters beyond U+FFFF (emoji…): the library writes each half of their UTF-16
+     * pair as a character reference, which is not XML, and supervisord answers 400 Bad Request. Such a call fails
+     * before it is sent.
      */
     public Object call(String method, Object... params) throws SupervisordException {
         Objects.requireNonNull(method, "method");
+        for (int index = 0; index < params.length; index++) {
+            int supplementary = firstSupplementary(params[index]);
+            if (supplementary >= 0) {
+                throw new SupervisordTransportException(url, method, String.format("parameter %d: holds U+%X, "
+                        + "which the XML-RPC client cannot send (expected: characters up to U+FFFF)", index + 1,
+                        supplementary), null);
+            }
+        }
         try {
             return client.execute(method, params);
         } catch (XmlRpcClientException e) {
@@ -245,6 +257,33 @@ public final class SupervisordClient {
             return message + " (" + cause + ")";
         }
         return message;
+    }
+
+    /** The first character beyond U+FFFF in a parameter (strings, arrays, struct keys and values), or -1. */
+    private static int firstSupplementary(Object value) {
+        if (value instanceof String) {
+            return ((String) value).codePoints().filter(Character::isSupplementaryCodePoint).findFirst().orElse(-1);
+        }
+        if (value instanceof Object[]) {
+            for (Object element : (Object[]) value) {
+                int found = firstSupplementary(element);
+                if (found >= 0) {
+                    return found;
+                }
+            }
+        }
+        if (value instanceof java.util.Map) {
+            for (java.util.Map.Entry<?, ?> entry : ((java.util.Map<?, ?>) value).entrySet()) {
+                int found = Math.max(firstSupplementary(entry.getKey()), firstSupplementary(entry.getValue()));
+                if (found >= 0) {
+                    return found;
+                }
+            }
+        }
+        if (value instanceof java.util.List) {
+            return firstSupplementary(((java.util.List<?>) value).toArray());
+        }
+        return -1;
     }
 
     private static String arguments(Object[] params) {

@@ -137,6 +137,14 @@ class SupervisordClientIT {
     }
 
     @Test
+    void non_ascii_text_goes_through_but_characters_beyond_u_ffff_are_refused_before_sending() throws Exception {
+        assertThat(client.call("supervisor.sendRemoteCommEvent", "note", "çà et là ✓")).isEqualTo(true);
+        assertThatThrownBy(() -> client.call("supervisor.sendRemoteCommEvent", "note", "smile 😀"))
+                .isInstanceOf(SupervisordTransportException.class)
+                .hasMessageContaining("parameter 2: holds U+1F600");
+    }
+
+    @Test
     void wrong_credentials_are_a_transport_error_naming_the_url() {
         SupervisordClient intruder = new SupervisordClient(settings(supervisord.httpPort(), "wrong"));
         assertThatThrownBy(intruder::getState)
