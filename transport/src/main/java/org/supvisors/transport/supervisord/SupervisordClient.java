@@ -245,8 +245,7 @@ public final class SupervisordClient {
 
     private static String reason(XmlRpcException e) {
         Throwable cause = e.getCause();
-        while (cause != null && cause.getCause() != null && cause.getCause() != cause
-                && cause instanceof XmlRpcException) {
+        while (cause instanceof XmlRpcException && cause.getCause() != null) {
             cause = cause.getCause();
         }
         String message = String.valueOf(e.getMessage());
