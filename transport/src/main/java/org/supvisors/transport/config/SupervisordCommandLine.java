@@ -33,24 +33,41 @@ final class SupervisordCommandLine {
     }
 
     /**
-     * Reads a process's arguments, or empty when it is not supervisord: the program is the first argument whose file
-     * name starts with {@code supervisord} (after an interpreter such as {@code python3}), or
-     * {@code supervisor.supervisord} after {@code -m}.
+     * Reads a process's arguments, or empty when it is not supervisord: the program is the first argument when its
+     * file name starts with {@code supervisord}, or, after a {@code python} interpreter and its options, the script
+     * {@code .../supervisord} or the module {@code -m supervisor.supervisord}.
      */
     static Optional<SupervisordCommandLine> parse(List<String> arguments) {
-        for (int index = 0; index < arguments.size(); index++) {
+        if (arguments.isEmpty()) {
+            return Optional.empty();
+        }
+        if (isSupervisord(arguments.get(0))) {
+            return Optional.of(parseOptions(arguments.get(0), arguments.subList(1, arguments.size())));
+        }
+        Path interpreter = Path.of(arguments.get(0)).getFileName();
+        if (interpreter == null || !interpreter.toString().startsWith("python")) {
+            return Optional.empty();
+        }
+        for (int index = 1; index < arguments.size(); index++) {
             String argument = arguments.get(index);
-            if (isSupervisord(argument)) {
-                return Optional.of(parseOptions(argument, arguments.subList(index + 1, arguments.size())));
+            if (argument.equals("-m")) {
+                index++;
+                if (index < arguments.size() && arguments.get(index).equals("supervisor.supervisord")) {
+                    return Optional.of(parseOptions(arguments.get(index), arguments.subList(index + 1,
+                            arguments.size())));
+                }
+                return Optional.empty();
+            }
+            if (!argument.startsWith("-")) {
+                return isSupervisord(argument)
+                        ? Optional.of(parseOptions(argument, arguments.subList(index + 1, arguments.size())))
+                        : Optional.empty();
             }
         }
         return Optional.empty();
     }
 
     private static boolean isSupervisord(String argument) {
-        if (argument.equals("supervisor.supervisord")) {
-            return true;
-        }
         if (argument.isEmpty() || argument.startsWith("-")) {
             return false;
         }
