@@ -57,10 +57,10 @@ final class LocalInstanceFinder {
         }
         if (candidates.isEmpty()) {
             throw new ConfigurationException(location + ": could not find the Supvisors in supvisors_list (expected:"
-                    + " one item with the local HTTP port " + localPort + " and a host among localhost, "
-                    + host.hostName() + ", " + host.fullyQualifiedName() + " or a name of the local addresses "
-                    + localAddresses.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "))
-                    + ")");
+                    + " one item with the local HTTP port " + localPort + " and a host that is localhost, "
+                    + host.hostName() + ", " + host.fullyQualifiedName() + ", a local address or a name resolving to"
+                    + " one: " + localAddresses.stream().map(InetAddress::getHostAddress)
+                    .collect(Collectors.joining(", ")) + ")");
         }
         if (candidates.size() > 1) {
             throw new ConfigurationException(location + ": multiple candidates for the Supvisors identifiers="

@@ -126,8 +126,14 @@ final class ProgramLayoutReader {
             return;
         }
         if (numprocs > 1 && !processName.contains("%(process_num)")) {
-            error(processNameValue.orElse(null), section, "process_name",
-                    "%(process_num) must be present within process_name when numprocs > 1");
+            if (processNameValue.isPresent()) {
+                error(processNameValue.get(), section, "process_name",
+                        "%(process_num) must be present within process_name when numprocs > 1");
+            } else {
+                error(document.value(section, "numprocs").orElseThrow(), section, "numprocs",
+                        "%(process_num) must be present within process_name (default %(program_name)s) when"
+                                + " numprocs > 1");
+            }
             return;
         }
         Optional<IniValue> environment = document.value(section, "environment");
@@ -197,10 +203,6 @@ final class ProgramLayoutReader {
     }
 
     private void error(IniValue value, String section, String key, String reason) {
-        if (value == null) {
-            error(section, key + ": " + reason);
-            return;
-        }
         messages.accept(ConfigMessage.error(value.location() + ": [" + section + "] " + key + "=" + value.shown() + ": "
                 + reason + "; its processes are not placed"));
     }
