@@ -1,6 +1,8 @@
 package org.supvisors.transport.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -15,6 +17,9 @@ import java.util.function.Consumer;
  */
 public final class SupervisordConfigurationLoader {
 
+    /** How far up the agent looks for supervisord: parent, a launcher shell, maybe a wrapper such as sudo. */
+    private static final int MAX_ANCESTORS = 3;
+
     private final SupervisordLocator locator;
     private final SupervisordConfigurationReader reader;
     private volatile SupervisordLocator.Location loaded;
@@ -24,10 +29,18 @@ public final class SupervisordConfigurationLoader {
         this.reader = new SupervisordConfigurationReader(host);
     }
 
-    /** A loader for this JVM, run by supervisord: its parent process is supervisord, read through {@code /proc}. */
+    /**
+     * A loader for this JVM, run by supervisord: supervisord is its parent (or a near ancestor, when a launcher
+     * script does not {@code exec} java), read through {@code /proc}.
+     */
     public static SupervisordConfigurationLoader forThisProcess() {
-        long parentPid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
-        return new SupervisordConfigurationLoader(new SupervisordLocator(Path.of("/proc"), parentPid,
+        List<Long> ancestors = new ArrayList<>();
+        Optional<ProcessHandle> ancestor = ProcessHandle.current().parent();
+        while (ancestor.isPresent() && ancestors.size() < MAX_ANCESTORS) {
+            ancestors.add(ancestor.get().pid());
+            ancestor = ancestor.get().parent();
+        }
+        return new SupervisordConfigurationLoader(new SupervisordLocator(Path.of("/proc"), ancestors,
                 Path.of(System.getProperty("user.dir")), System.getenv(), SupervisordLocator.SYSTEM_DEFAULTS),
                 HostFacts.system());
     }

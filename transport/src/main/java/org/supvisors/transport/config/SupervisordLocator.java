@@ -11,18 +11,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds supervisord's configuration file and the context it was read in, from the agent's parent process (the
- * agent runs as a supervisord event listener):
+ * Finds supervisord's configuration file and the context it was read in, from the agent's nearest ancestor that is
+ * supervisord (the agent runs as a supervisord event listener; a launcher script that does not {@code exec} java sits
+ * in between):
  * <ol>
  *   <li>an explicit path (the agent's {@code -c/--configuration}) wins, relative to the agent's working directory;</li>
- *   <li>else supervisord's {@code -c}, read from {@code <proc>/<ppid>/cmdline}, relative to {@code <proc>/<ppid>/cwd};</li>
+ *   <li>else supervisord's {@code -c}, read from {@code <proc>/<pid>/cmdline}, relative to
+ *       {@code <proc>/<pid>/cwd};</li>
  *   <li>else supervisord's default search list: {@code ../etc/supervisord.conf} and {@code ../supervisord.conf}
  *       relative to the supervisord program, {@code supervisord.conf} and {@code etc/supervisord.conf} relative to
  *       its working directory, {@code /etc/supervisord.conf}, {@code /etc/supervisor/supervisord.conf}.</li>
  * </ol>
- * When the parent is supervisord, its environment ({@code <proc>/<ppid>/environ}) is the one {@code %(ENV_X)s}
- * refers to and its working directory is the base of relative paths, as they were for supervisord; otherwise the
- * agent's own are used. The {@code /proc} root, the parent pid and the system paths are injected for tests.
+ * When supervisord is found, its environment ({@code <proc>/<pid>/environ}) is the one {@code %(ENV_X)s} refers to
+ * and its working directory is the base of relative paths, as they were for supervisord; otherwise the agent's own
+ * are used. The {@code /proc} root, the ancestor pids and the system paths are injected for tests.
  * Limitation: a relative {@code -c} is taken relative to supervisord's current directory, which differs from its
  * directory at start if it was told to change it ({@code -d}, {@code directory}).
  */
@@ -45,15 +47,18 @@ final class SupervisordLocator {
     }
 
     private final Path procRoot;
-    private final long parentPid;
+    private final List<Long> ancestorPids;
     private final Path ownWorkingDirectory;
     private final Map<String, String> ownEnvironment;
     private final List<Path> systemDefaults;
 
-    SupervisordLocator(Path procRoot, long parentPid, Path ownWorkingDirectory, Map<String, String> ownEnvironment,
-                       List<Path> systemDefaults) {
+    /**
+     * @param ancestorPids the agent's parent, grand-parent..., nearest first
+     */
+    SupervisordLocator(Path procRoot, List<Long> ancestorPids, Path ownWorkingDirectory,
+                       Map<String, String> ownEnvironment, List<Path> systemDefaults) {
         this.procRoot = procRoot;
-        this.parentPid = parentPid;
+        this.ancestorPids = List.copyOf(ancestorPids);
         this.ownWorkingDirectory = ownWorkingDirectory.toAbsolutePath().normalize();
         this.ownEnvironment = Map.copyOf(ownEnvironment);
         this.systemDefaults = List.copyOf(systemDefaults);
@@ -66,10 +71,15 @@ final class SupervisordLocator {
      * @throws ConfigurationException when the designated file does not exist or none of the defaults does
      */
     Location locate(Optional<Path> explicitFile) throws ConfigurationException {
-        Path parent = procRoot.resolve(Long.toString(parentPid));
-        Optional<SupervisordCommandLine> commandLine = parentPid > 0
-                ? SupervisordCommandLine.parse(readNulSeparated(parent.resolve("cmdline")))
-                : Optional.empty();
+        Optional<SupervisordCommandLine> commandLine = Optional.empty();
+        Path parent = null;
+        for (long pid : ancestorPids) {
+            parent = procRoot.resolve(Long.toString(pid));
+            commandLine = SupervisordCommandLine.parse(readNulSeparated(parent.resolve("cmdline")));
+            if (commandLine.isPresent()) {
+                break;
+            }
+        }
         Path workingDirectory = ownWorkingDirectory;
         Map<String, String> environment = ownEnvironment;
         if (commandLine.isPresent()) {
@@ -114,8 +124,8 @@ final class SupervisordLocator {
         List<String> tried = new ArrayList<>();
         candidates.forEach(candidate -> tried.add(candidate.toString()));
         throw new ConfigurationException("no supervisord configuration file found"
-                + (commandLine.isPresent() ? " (supervisord was started without -c)" : " (the parent process "
-                + parentPid + " is not supervisord)")
+                + (commandLine.isPresent() ? " (supervisord was started without -c)" : " (no ancestor process "
+                + ancestorPids + " is supervisord)")
                 + "; tried: " + String.join(", ", tried) + " (expected: give the file with -c/--configuration)");
     }
 

@@ -32,7 +32,8 @@ import org.supvisors.core.strategy.SupvisorsFailureStrategy;
  * </ul>
  * Post-processing as 0.19: CORE is cancelled without {@code core_identifiers}; STRICT is cancelled without
  * {@code supvisors_list} in discovery mode only (decided deviation: a standalone instance keeps STRICT, since its
- * implicit list is itself, so that it synchronizes at once); TIMEOUT forces {@code supvisors_failure_strategy=CONTINUE}.
+ * implicit list is itself, so that it synchronizes at once); TIMEOUT forces
+ * {@code supvisors_failure_strategy=CONTINUE}.
  */
 final class SupvisorsSectionReader {
 
@@ -195,7 +196,8 @@ final class SupvisorsSectionReader {
 
     /** The logging options, read first: any bad value is fatal, as in 0.19. */
     private void readLogging(SupvisorsOptions.Builder builder) throws ConfigurationException {
-        strict("logfile", this::logfile).ifPresent(path -> builder.logfile(Optional.of(path).filter(p -> !p.isEmpty())));
+        strict("logfile", this::logfile)
+                .ifPresent(path -> builder.logfile(Optional.of(path).filter(p -> !p.isEmpty())));
         strict("logfile_maxbytes", (text, origin) -> SupvisorsValues.byteSize("logfile_maxbytes", text))
                 .ifPresent(builder::logfileMaxbytes);
         strict("logfile_backups", (text, origin) -> (int) SupvisorsValues.integer(text, 0, Integer.MAX_VALUE,

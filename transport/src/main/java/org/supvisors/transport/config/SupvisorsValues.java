@@ -110,7 +110,8 @@ final class SupvisorsValues {
 
     /** A port in [1;65535] ({@code event_port}, the port of {@code multicast_group}). */
     static int port(String text) throws InvalidValueException {
-        return (int) integer(text, 1, 65535, "invalid value for port: \"" + text + "\". integer expected in (1, 65535)");
+        return (int) integer(text, 1, 65535, "invalid value for port: \"" + text + "\"."
+                + " integer expected in (1, 65535)");
     }
 
     static int multicastTtl(String text) throws InvalidValueException {
@@ -223,7 +224,8 @@ final class SupvisorsValues {
             }
         }
         boolean all = types.contains(StatisticsType.ALL);
-        return new boolean[] {all || types.contains(StatisticsType.HOST), all || types.contains(StatisticsType.PROCESS)};
+        return new boolean[] {all || types.contains(StatisticsType.HOST),
+            all || types.contains(StatisticsType.PROCESS)};
     }
 
     static double statsCollectingPeriod(String text) throws InvalidValueException {

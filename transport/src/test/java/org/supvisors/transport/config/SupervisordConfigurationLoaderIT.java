@@ -32,7 +32,7 @@ class SupervisordConfigurationLoaderIT {
                 .section("[include]\nfiles = " + programs + "\n")
                 .build().start()) {
             SupervisordConfigurationLoader loader = new SupervisordConfigurationLoader(new SupervisordLocator(
-                    Path.of("/proc"), supervisord.pid(), Path.of(System.getProperty("user.dir")), Map.of(),
+                    Path.of("/proc"), List.of(supervisord.pid()), Path.of(System.getProperty("user.dir")), Map.of(),
                     SupervisordLocator.SYSTEM_DEFAULTS), HostFacts.system());
 
             SupervisordConfiguration configuration = loader.load(Optional.empty());

@@ -82,8 +82,8 @@ class SupervisordConfigurationLoaderTest {
     }
 
     private SupervisordConfigurationLoader loader(HostFacts host) {
-        return new SupervisordConfigurationLoader(new SupervisordLocator(proc, PID, agentCwd, Map.of("USER", "agent"),
-                List.of()), host);
+        return new SupervisordConfigurationLoader(new SupervisordLocator(proc, List.of(PID), agentCwd,
+                Map.of("USER", "agent"), List.of()), host);
     }
 
     private void supervisordParent(String... arguments) throws Exception {

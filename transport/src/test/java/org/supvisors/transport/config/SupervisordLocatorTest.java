@@ -43,7 +43,7 @@ class SupervisordLocatorTest {
     }
 
     private SupervisordLocator locator() {
-        return new SupervisordLocator(proc, PID, agentCwd, Map.of("AGENT", "yes"),
+        return new SupervisordLocator(proc, List.of(PID), agentCwd, Map.of("AGENT", "yes"),
                 List.of(system.resolve("supervisord.conf"), system.resolve("supervisor/supervisord.conf")));
     }
 
@@ -146,7 +146,22 @@ class SupervisordLocatorTest {
     @Test
     void a_parent_without_proc_entries_is_not_supervisord() {
         assertThatThrownBy(() -> locator().locate(Optional.empty())).isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("no supervisord configuration file found (the parent process 4242 is not"
+                .hasMessageStartingWith("no supervisord configuration file found (no ancestor process [4242] is"
                         + " supervisord); tried: " + agentCwd.resolve("supervisord.conf"));
+    }
+
+    @Test
+    void supervisord_is_found_above_a_launcher_shell() throws Exception {
+        parent("supervisord", "-c", "supervisord.conf");
+        Path launcher = Files.createDirectories(proc.resolve("4343"));
+        Files.write(launcher.resolve("cmdline"), "/bin/sh\0/opt/supvisors/bin/supvisorsd\0".getBytes(
+                StandardCharsets.UTF_8));
+        Path file = TestFiles.write(supervisordCwd, "supervisord.conf", "[supervisord]\n");
+
+        SupervisordLocator.Location location = new SupervisordLocator(proc, List.of(4343L, PID, 1L), agentCwd,
+                Map.of(), List.of()).locate(Optional.empty());
+
+        assertThat(location.file()).isEqualTo(file);
+        assertThat(location.environment()).containsEntry("SITE", "paris");
     }
 }

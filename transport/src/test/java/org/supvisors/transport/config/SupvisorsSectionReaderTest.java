@@ -196,8 +196,9 @@ class SupvisorsSectionReaderTest {
         return Stream.of(
                 bad("software_icon", "%(nope)s.png", "%(nope) cannot be expanded (available names: ENV_<variable>,"
                         + " here, host_node_name)", "none", SupvisorsOptions::softwareIcon, Optional.empty()),
-                bad("multicast_group", "239.0.0.1", "invalid value for multicast_group: \"239.0.0.1\". \"ip_address:port\""
-                        + " expected", "none, no discovery", SupvisorsOptions::multicastGroup, Optional.empty()),
+                bad("multicast_group", "239.0.0.1", "invalid value for multicast_group: \"239.0.0.1\"."
+                        + " \"ip_address:port\" expected", "none, no discovery", SupvisorsOptions::multicastGroup,
+                        Optional.empty()),
                 bad("multicast_group", "239.0.0.0:60001", "reserved multicast address: \"239.0.0.0\". reserved"
                         + " addresses are ['224.0.0.0', '232.0.0.0', '233.0.0.0', '239.0.0.0']", "none, no discovery",
                         SupvisorsOptions::multicastGroup, Optional.empty()),
