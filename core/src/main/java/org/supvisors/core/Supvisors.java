@@ -59,7 +59,7 @@ public final class Supvisors {
         this.setup = setup;
         this.clock = clock;
         this.effects = effects;
-        this.log = new InstanceLog(Supvisors.class, setup.localIdentity().toString());
+        this.log = new InstanceLog(Supvisors.class, setup.localIdentity().nickIdentifier());
         this.agentNamespec = setup.agentNamespec().map(Namespec::parse)
                 .map(n -> Namespec.of(n.group(), n.isGroup() ? n.group() : n.process())).orElse("");
         InstanceRegistry instances = new InstanceRegistry(setup.declaredIdentities(), setup.localIdentity());

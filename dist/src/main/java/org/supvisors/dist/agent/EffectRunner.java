@@ -1,0 +1,129 @@
+package org.supvisors.dist.agent;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.supvisors.core.effect.Effect;
+import org.supvisors.core.effect.EffectSink;
+import org.supvisors.core.effect.EndSupervisord;
+import org.supvisors.core.effect.LoadLocalGroup;
+import org.supvisors.core.effect.LoadLocalProcesses;
+import org.supvisors.core.effect.RefreshLocalProcess;
+import org.supvisors.core.process.Namespec;
+import org.supvisors.core.supervisor.LocalProcess;
+import org.supvisors.transport.supervisord.LocalProcessLoader;
+import org.supvisors.transport.supervisord.SupervisordClient;
+import org.supvisors.transport.supervisord.SupervisordException;
+
+/**
+ * Carries out the core's effects on a small I/O pool (XML-RPC calls to the local supervisord, file reads) and
+ * posts their results back on the core's thread. Never blocks the core.
+ */
+final class EffectRunner implements EffectSink, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(EffectRunner.class.getName());
+    private static final long FIRST_RETRY_MILLIS = 100;
+    private static final long MAX_RETRY_MILLIS = 2000;
+
+    private final AgentLoop loop;
+    private final SupervisordClient client;
+    private final LocalProcessLoader loader;
+    private final Runnable layoutReload;
+    private final ScheduledThreadPoolExecutor io;
+
+    /**
+     * @param layoutReload re-reads the configuration files' program layout (a group was just added)
+     */
+    EffectRunner(AgentLoop loop, SupervisordClient client, LocalProcessLoader loader, Runnable layoutReload) {
+        this.loop = loop;
+        this.client = client;
+        this.loader = loader;
+        this.layoutReload = layoutReload;
+        this.io = new ScheduledThreadPoolExecutor(2, runnable -> {
+            Thread thread = new Thread(runnable, "supvisors-io");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.io.setRemoveOnCancelPolicy(true);
+    }
+
+    @Override
+    public void emit(Effect effect) {
+        if (effect instanceof LoadLocalProcesses) {
+            io.execute(() -> loadAll((LoadLocalProcesses) effect, FIRST_RETRY_MILLIS));
+        } else if (effect instanceof LoadLocalGroup) {
+            io.execute(() -> loadGroup(((LoadLocalGroup) effect).group()));
+        } else if (effect instanceof RefreshLocalProcess) {
+            io.execute(() -> refresh(((RefreshLocalProcess) effect).namespec()));
+        } else if (effect instanceof EndSupervisord) {
+            io.execute(() -> endSupervisord(((EndSupervisord) effect).restart()));
+        } else {
+            throw new IllegalArgumentException("effect not handled: " + effect.getClass().getName());
+        }
+    }
+
+    private void loadAll(LoadLocalProcesses request, long retryMillis) {
+        try {
+            List<LocalProcess> processes = loader.loadAll();
+            loop.post(core -> core.onLocalProcesses(processes));
+        } catch (SupervisordException e) {
+            Level level = retryMillis == FIRST_RETRY_MILLIS ? Level.WARNING : Level.DEBUG;
+            LOG.log(level, "cannot read the processes of supervisord (" + request.reason() + "), retrying in "
+                    + retryMillis + " ms: " + e.getMessage());
+            long next = Math.min(MAX_RETRY_MILLIS, retryMillis * 2);
+            io.schedule(() -> loadAll(request, next), retryMillis, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "internal error while reading the processes of supervisord", e);
+        }
+    }
+
+    private void loadGroup(String group) {
+        try {
+            layoutReload.run();
+            List<LocalProcess> processes = loader.loadAll().stream()
+                    .filter(p -> p.group().equals(group)).collect(Collectors.toList());
+            loop.post(core -> core.onLocalGroup(group, processes));
+        } catch (SupervisordException e) {
+            LOG.log(Level.WARNING, "cannot read the group " + group + " of supervisord: " + e.getMessage()
+                    + "; reading everything again");
+            io.execute(() -> loadAll(new LoadLocalProcesses("group " + group + " unreadable"), FIRST_RETRY_MILLIS));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "internal error while reading the group " + group, e);
+        }
+    }
+
+    private void refresh(String namespec) {
+        Namespec parsed = Namespec.parse(namespec);
+        try {
+            Optional<LocalProcess> process = loader.load(parsed.group(),
+                    parsed.isGroup() ? parsed.group() : parsed.process());
+            process.ifPresent(p -> loop.post(core -> core.onLocalProcessRefreshed(p)));
+        } catch (SupervisordException e) {
+            LOG.log(Level.WARNING, "cannot read the process " + namespec + " of supervisord: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "internal error while reading the process " + namespec, e);
+        }
+    }
+
+    private void endSupervisord(boolean restart) {
+        try {
+            LOG.log(Level.WARNING, (restart ? "restarting" : "shutting down") + " supervisord");
+            if (restart) {
+                client.restart();
+            } else {
+                client.shutdown();
+            }
+        } catch (SupervisordException e) {
+            LOG.log(Level.ERROR, "cannot " + (restart ? "restart" : "shut down") + " supervisord: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        io.shutdownNow();
+    }
+}
