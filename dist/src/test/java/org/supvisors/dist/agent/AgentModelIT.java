@@ -29,7 +29,7 @@ class AgentModelIT {
         agent = TestingAgent.builder("model")
                 .program("sleeper", "/bin/sleep 1000", "autostart = true")
                 .program("crasher", "/bin/sh -c \"sleep 1; exit 3\"", "autorestart = false", "startsecs = 0")
-                .program("missing", "/nonexistent/command", "startretries = 0")
+                .program("missing", "/nonexistent/command", "startretries = 0", "autostart = true")
                 .program("quick", "/bin/sleep 1000", "startsecs = 0")
                 .section("[program:pool]\ncommand = /bin/sleep 1000\nprocess_name = %(program_name)s_%(process_num)d\n"
                         + "numprocs = 2\nautostart = false\n")
@@ -85,12 +85,12 @@ class AgentModelIT {
         assertThat(agent.structs("supvisors.get_instance_info", "model").get(0))
                 .containsEntry("process_failure", true);
 
-        assertThatThrownBy(() -> agent.supervisor("supervisor.startProcess", "missing", true))
-                .isInstanceOfSatisfying(org.apache.xmlrpc.XmlRpcException.class, fault ->
-                        assertThat(fault.code).as("NO_FILE").isEqualTo(20));
         Await.until(TIMEOUT, () -> assertThat(agent.struct("supvisors.get_local_process_info", "missing"))
                 .containsEntry("statename", "FATAL")
                 .hasEntrySatisfying("spawnerr", e -> assertThat((String) e).contains("/nonexistent/command")));
+        assertThatThrownBy(() -> agent.call("supervisor.startProcess", "missing", true))
+                .isInstanceOfSatisfying(org.apache.xmlrpc.XmlRpcException.class, fault ->
+                        assertThat(fault.code).as("NO_FILE").isEqualTo(20));
     }
 
     @Test
