@@ -6,5 +6,6 @@ package org.supvisors.core.effect;
  * {@code Supvisors.onLocalProcesses}).
  */
 public sealed interface Effect
-        permits LoadLocalProcesses, LoadLocalGroup, RefreshLocalProcess, EndSupervisord {
+        permits LoadLocalProcesses, LoadLocalGroup, RefreshLocalProcess, EndSupervisord, SendToPeers, PeerDirectory,
+        DisconnectPeer {
 }
