@@ -3,7 +3,11 @@ package org.supvisors.transport.xmlrpc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +28,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  *
  * <p>HTTP/1.1 with keep-alive and TCP_NODELAY; every answer leaves in one write with its
  * {@code Content-Length}. One group of {@link XmlRpcServerConfig#ioThreads()} event loop threads accepts,
- * serves and forwards.
+ * serves and forwards; other components may use it too ({@link #eventLoops()}). Other {@link #protocol protocols}
+ * can share the port: the first bytes of a connection tell them apart from HTTP.
  *
  * <pre>
  * RpcRegistry registry = new RpcRegistry().register(getApiVersion);
@@ -42,6 +47,7 @@ public final class XmlRpcServer implements AutoCloseable {
     private final XmlRpcServerConfig config;
     private final RpcRegistry registry;
     private final Map<String, HttpRoute> routes = new LinkedHashMap<>();
+    private final List<PortProtocol> protocols = new ArrayList<>();
     private State state = State.NEW;
     private EventLoopGroup group;
     private SupervisordForwarder forwarder;
@@ -72,6 +78,32 @@ public final class XmlRpcServer implements AutoCloseable {
     }
 
     /**
+     * Serves {@code protocol} on the same port: connections starting with its magic are handed to it.
+     *
+     * @throws IllegalStateException once started
+     * @throws IllegalArgumentException for a magic shorter than 4 bytes or sharing its first 4 bytes with another's
+     */
+    public synchronized XmlRpcServer protocol(PortProtocol protocol) {
+        if (state != State.NEW) {
+            throw new IllegalStateException("protocol: the server is " + state
+                    + " (expected: protocols added before start)");
+        }
+        byte[] magic = protocol.magic();
+        if (magic.length < 4) {
+            throw new IllegalArgumentException("protocol magic: " + magic.length + " bytes (expected: at least 4)");
+        }
+        for (PortProtocol other : protocols) {
+            if (Arrays.equals(other.magic(), 0, 4, magic, 0, 4)) {
+                throw new IllegalArgumentException("protocol magic: "
+                        + new String(magic, 0, 4, StandardCharsets.ISO_8859_1)
+                        + " (expected: not the start of another protocol's magic)");
+            }
+        }
+        protocols.add(protocol);
+        return this;
+    }
+
+    /**
      * Listens. Returns when the port is bound.
      *
      * @throws IllegalStateException when started twice or after close
@@ -94,7 +126,7 @@ public final class XmlRpcServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new HttpServerInitializer(config, new HttpRoutes(all)));
+                .childHandler(new HttpServerInitializer(config, new HttpRoutes(all), protocols));
         String host = config.listen().host();
         InetSocketAddress address = host.isEmpty() || host.equals("*") ? new InetSocketAddress(config.listen().port())
                 : new InetSocketAddress(host, config.listen().port());
@@ -118,6 +150,19 @@ public final class XmlRpcServer implements AutoCloseable {
             throw new IllegalStateException("XML-RPC server: " + state + " (expected: started)");
         }
         return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /**
+     * The event loops of the server, to share with other network components (which must not shut them down).
+     * They are shut down by {@link #close()}.
+     *
+     * @throws IllegalStateException before start
+     */
+    public synchronized EventLoopGroup eventLoops() {
+        if (group == null) {
+            throw new IllegalStateException("XML-RPC server: " + state + " (expected: started)");
+        }
+        return group;
     }
 
     /** Stops listening, closes every connection and the event loops. Idempotent. */

@@ -6,7 +6,8 @@
  * <p>Public: {@link org.supvisors.transport.xmlrpc.XmlRpcServer}, its
  * {@link org.supvisors.transport.xmlrpc.XmlRpcServerConfig}, the registry, {@link
  * org.supvisors.transport.xmlrpc.RpcMethod} / {@link org.supvisors.transport.xmlrpc.RpcParam}, and
- * {@link org.supvisors.transport.xmlrpc.HttpRoute} for other paths. Inside: the codec ({@code XmlRpcReader},
+ * {@link org.supvisors.transport.xmlrpc.HttpRoute} for other paths, {@link org.supvisors.transport.xmlrpc.PortProtocol}
+ * for other protocols on the same port (told apart by their first bytes, {@code PortUnification}). Inside: the codec ({@code XmlRpcReader},
  * {@code XmlRpcWriter}), the pipeline ({@code HttpServerInitializer} and its handlers), the dispatch
  * ({@code RpcDispatcher}, {@code Multicall}) and the client to supervisord ({@code SupervisordForwarder}).
  */

@@ -23,6 +23,12 @@ final class EmbeddedServer {
     private final EmbeddedChannel channel;
 
     EmbeddedServer(RpcRegistry registry, Optional<String> username, Optional<String> password, int maxBodyBytes) {
+        this(registry, username, password, maxBodyBytes, List.of());
+    }
+
+    /** The server with other protocols on its port. */
+    EmbeddedServer(RpcRegistry registry, Optional<String> username, Optional<String> password, int maxBodyBytes,
+                   List<PortProtocol> protocols) {
         HttpServerSettings listen = new HttpServerSettings("127.0.0.1", 0, username, password);
         HttpServerSettings supervisord = new HttpServerSettings("127.0.0.1", 9, Optional.empty(), Optional.empty());
         XmlRpcServerConfig config = new XmlRpcServerConfig(listen, supervisord, maxBodyBytes, 1);
@@ -30,7 +36,7 @@ final class EmbeddedServer {
         RpcDispatcher dispatcher = new RpcDispatcher(registry, new SupervisordForwarder(channel.eventLoop(),
                 supervisord));
         channel.pipeline().addLast(new HttpServerInitializer(config,
-                new HttpRoutes(Map.of(XmlRpcRoute.PATH, new XmlRpcRoute(dispatcher)))));
+                new HttpRoutes(Map.of(XmlRpcRoute.PATH, new XmlRpcRoute(dispatcher))), protocols));
     }
 
     EmbeddedChannel channel() {
