@@ -129,7 +129,7 @@ public final class SupvisorsApi {
     }
 
     public List<Object> getAllApplicationsInfo() {
-        checkState(FROM_DISTRIBUTION);
+        checkReadable();
         double now = now();
         List<Object> result = new ArrayList<>();
         for (ApplicationStatus application : supvisors.context().applications()) {
@@ -139,17 +139,17 @@ public final class SupvisorsApi {
     }
 
     public Map<String, Object> getApplicationInfo(String applicationName) {
-        checkState(FROM_DISTRIBUTION);
+        checkReadable();
         return application(applicationName).toMap(now());
     }
 
     public Map<String, Object> getApplicationRules(String applicationName) {
-        checkState(FROM_DISTRIBUTION);
+        checkReadable();
         return application(applicationName).rules().toMap(applicationName);
     }
 
     public List<Object> getAllProcessInfo() {
-        checkState(FROM_DISTRIBUTION);
+        checkReadable();
         double now = now();
         List<Object> result = new ArrayList<>();
         for (ApplicationStatus application : supvisors.context().applications()) {
@@ -161,7 +161,7 @@ public final class SupvisorsApi {
     }
 
     public List<Object> getProcessInfo(String namespec) {
-        checkState(FROM_DISTRIBUTION);
+        checkReadable();
         double now = now();
         return processes(namespec).stream().map(p -> (Object) p.toMap(now)).collect(Collectors.toList());
     }
@@ -214,7 +214,7 @@ public final class SupvisorsApi {
     }
 
     public List<Object> getProcessRules(String namespec) {
-        checkState(FROM_DISTRIBUTION);
+        checkReadable();
         List<Object> result = new ArrayList<>();
         for (ProcessStatus process : processes(namespec)) {
             Map<String, Object> rules = new LinkedHashMap<>();
@@ -227,12 +227,23 @@ public final class SupvisorsApi {
     }
 
     public List<Object> getConflicts() {
-        checkState(FROM_DISTRIBUTION);
+        checkReadable();
         double now = now();
         return supvisors.context().conflicts().stream().map(p -> (Object) p.toMap(now)).collect(Collectors.toList());
     }
 
     // ---- checks shared by the methods
+
+    /**
+     * Refuses a read-only query before the model is established: 0.19 allows them from DISTRIBUTION on; here,
+     * once DISTRIBUTION has been reached, they keep answering from the last known model while a new Master is
+     * elected, instead of failing with {@code BAD_SUPVISORS_STATE} for the duration of the election.
+     */
+    public void checkReadable() {
+        if (!supvisors.fsm().isEstablished() || supvisors.fsm().state() == SupvisorsState.OFF) {
+            checkState(FROM_DISTRIBUTION);
+        }
+    }
 
     /**
      * Refuses the call unless the local state machine is in one of {@code allowed}.

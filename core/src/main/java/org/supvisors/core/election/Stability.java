@@ -15,8 +15,10 @@ import org.supvisors.core.instance.SupvisorsInstance;
  *
  * @param stableIdentifiers the common set of RUNNING instances, empty when the context is not stable
  * @param masterChoices the Master choices of the instances seen RUNNING (the empty string included)
+ * @param workingMasterChoices the same, leaving out the instances that are joining (no Master, still
+ *     synchronizing or electing)
  */
-public record Stability(Set<String> stableIdentifiers, Set<String> masterChoices) {
+public record Stability(Set<String> stableIdentifiers, Set<String> masterChoices, Set<String> workingMasterChoices) {
 
     /**
      * Evaluates the context.
@@ -25,9 +27,10 @@ public record Stability(Set<String> stableIdentifiers, Set<String> masterChoices
      * @param localStateModes the state & modes the local instance would publish now
      */
     public static Stability evaluate(InstanceRegistry instances, StateModes localStateModes) {
-        Set<String> common = null;
+        StateModes.StableView common = null;
         boolean stable = true;
         Set<String> masters = new LinkedHashSet<>();
+        Set<String> workingMasters = new LinkedHashSet<>();
         Map<String, InstanceState> localView = localStateModes.instanceStates();
         for (SupvisorsInstance instance : instances.all()) {
             if (localView.get(instance.identifier()) != InstanceState.RUNNING) {
@@ -35,15 +38,33 @@ public record Stability(Set<String> stableIdentifiers, Set<String> masterChoices
             }
             StateModes published = instance.isLocal() ? localStateModes : instance.stateModes();
             masters.add(published.masterIdentifier());
-            Set<String> contribution = published.stableRunningIdentifiers();
+            if (!published.masterIdentifier().isEmpty() || !isJoining(published)) {
+                workingMasters.add(published.masterIdentifier());
+            }
+            StateModes.StableView contribution = published.stableView();
             if (common == null) {
                 common = contribution;
-            } else if (!common.equals(contribution)) {
+            } else if (stable && !common.sameAs(contribution)) {
                 stable = false;
             }
         }
-        Set<String> stableIdentifiers = stable && common != null ? common : Set.of();
-        return new Stability(Set.copyOf(stableIdentifiers), masters);
+        Set<String> stableIdentifiers = stable && common != null ? common.identifiers() : Set.of();
+        return new Stability(stableIdentifiers, masters, workingMasters);
+    }
+
+    /**
+     * An instance that has no Master yet and is still synchronizing or electing is joining: its empty choice does
+     * not contest the established Master (it will adopt it). 0.19 counts it, which sends everybody back to ELECTION.
+     */
+    private static boolean isJoining(StateModes published) {
+        switch (published.state()) {
+            case OFF:
+            case SYNCHRONIZATION:
+            case ELECTION:
+                return true;
+            default:
+                return false;
+        }
     }
 
     public boolean isStable() {
@@ -55,8 +76,17 @@ public record Stability(Set<String> stableIdentifiers, Set<String> masterChoices
         return !identifiers.isEmpty() && stableIdentifiers.containsAll(identifiers);
     }
 
-    /** True when the RUNNING instances all declare the same, non-empty Master. */
+    /** True when the RUNNING instances all declare the same, non-empty Master (the ELECTION condition). */
     public boolean hasUniqueMaster() {
         return masterChoices.size() == 1 && !masterChoices.contains("");
+    }
+
+    /**
+     * True when the RUNNING instances that are not joining all declare the same, non-empty Master: the condition
+     * that keeps the states past ELECTION. 0.19 also counts joining instances, which sends everybody back to
+     * ELECTION whenever an instance joins.
+     */
+    public boolean hasEstablishedMaster() {
+        return workingMasterChoices.size() == 1 && !workingMasterChoices.contains("");
     }
 }

@@ -36,7 +36,10 @@ final class ElectionState extends SynchronizedState {
             if (fsm.isMaster()) {
                 return Optional.of(SupvisorsState.DISTRIBUTION);
             }
-            if (fsm.masterState().filter(s -> s == SupvisorsState.DISTRIBUTION).isPresent()) {
+            // a non-Master follows once the Master distributes, or joins a Master that already works (a late
+            // joiner is integrated without a new distribution)
+            if (fsm.masterState().filter(s -> s == SupvisorsState.DISTRIBUTION || s == SupvisorsState.OPERATION
+                    || s == SupvisorsState.CONCILIATION).isPresent()) {
                 return Optional.of(SupvisorsState.DISTRIBUTION);
             }
         }

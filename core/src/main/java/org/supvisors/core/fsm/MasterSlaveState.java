@@ -33,9 +33,9 @@ abstract class MasterSlaveState extends SynchronizedState {
         if (inconsistent.isPresent()) {
             return inconsistent;
         }
-        if (!fsm.stability().hasUniqueMaster()) {
-            fsm.log().warn("no single Master declared by all RUNNING instances " + fsm.stability().masterChoices()
-                    + ": back to ELECTION");
+        if (!fsm.stability().hasEstablishedMaster()) {
+            fsm.log().warn("no single Master declared by the RUNNING instances "
+                    + fsm.stability().workingMasterChoices() + ": back to " + lostMasterState());
             return Optional.of(lostMasterState());
         }
         return Optional.empty();

@@ -44,7 +44,8 @@ public final class StateMachine {
     private FsmState current;
     private String masterIdentifier = "";
     private boolean degradedMode;
-    private Stability stability = new Stability(Set.of(), Set.of());
+    private boolean established;
+    private Stability stability = new Stability(Set.of(), Set.of(), Set.of());
     private List<String> lostInstances = List.of();
     private List<ProcessStatus> lostProcesses = List.of();
 
@@ -85,6 +86,14 @@ public final class StateMachine {
 
     public boolean degradedMode() {
         return degradedMode;
+    }
+
+    /**
+     * True once DISTRIBUTION has been reached: the model is established and read-only queries can be answered from
+     * it even while a new Master is elected.
+     */
+    public boolean isEstablished() {
+        return established;
     }
 
     /** Seconds since this state machine was created (the {@code synchro_timeout} reference). */

@@ -14,10 +14,15 @@ abstract class WorkingState extends MasterSlaveState {
         super(fsm);
     }
 
+    /**
+     * New instances joined. 0.19 goes back to ELECTION and distributes again; here, while a Master is
+     * established, they are simply integrated: they adopt the Master in their own ELECTION (deviation: no
+     * platform-wide re-distribution, one-shot programs are not started again).
+     */
     @Override
     Optional<SupvisorsState> onActivation(boolean activated) {
-        if (activated) {
-            fsm.log().info("new instances are RUNNING: ELECTION required");
+        if (activated && fsm.masterIdentifier().isEmpty()) {
+            fsm.log().info("new instances are RUNNING and no Master is known: ELECTION required");
             return Optional.of(SupvisorsState.ELECTION);
         }
         return Optional.empty();

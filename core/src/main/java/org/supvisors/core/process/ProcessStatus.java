@@ -119,6 +119,14 @@ public final class ProcessStatus {
         return infoMap.isEmpty();
     }
 
+    /** Refreshes the times shown for this process on an instance after a tick of that instance. */
+    public void refreshTimes(String identifier, long remoteTime, double remoteMtime, ZoneId zone) {
+        InstanceProcessInfo info = infoMap.get(identifier);
+        if (info != null) {
+            info.refreshTimes(remoteTime, remoteMtime, zone);
+        }
+    }
+
     /**
      * Applies a forced state (a command that could not complete) unless a real event more recent than the
      * forced one has been received from that instance.

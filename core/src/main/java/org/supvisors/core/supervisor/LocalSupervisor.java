@@ -1,0 +1,190 @@
+package org.supvisors.core.supervisor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.supvisors.core.InstanceLog;
+import org.supvisors.core.context.Context;
+import org.supvisors.core.effect.EffectSink;
+import org.supvisors.core.effect.LoadLocalGroup;
+import org.supvisors.core.effect.LoadLocalProcesses;
+import org.supvisors.core.effect.RefreshLocalProcess;
+import org.supvisors.core.instance.InstanceState;
+import org.supvisors.core.instance.SupvisorsInstance;
+import org.supvisors.core.peer.Peers;
+import org.supvisors.core.process.Namespec;
+import org.supvisors.core.process.ProcessEvent;
+import org.supvisors.core.process.ProcessSnapshot;
+import org.supvisors.core.process.ProcessState;
+import org.supvisors.core.process.ProcessStatus;
+import org.supvisors.core.time.Clock;
+
+/**
+ * The local supervisord as the model sees it: its processes read at start (the local handshake), its events, its
+ * groups added and removed, its reloads; every change is applied to the model and shared with the other instances.
+ */
+public final class LocalSupervisor {
+
+    private final Context context;
+    private final Peers peers;
+    private final EffectSink effects;
+    private final Clock clock;
+    private final InstanceLog log;
+    private final String agentNamespec;
+    private boolean loaded;
+
+    /**
+     * @param agentNamespec the agent's own process ({@code group:name}), kept out of the model
+     */
+    public LocalSupervisor(Context context, Peers peers, EffectSink effects, InstanceLog log,
+                           Optional<String> agentNamespec) {
+        this.context = context;
+        this.peers = peers;
+        this.effects = effects;
+        this.clock = context.clock();
+        this.log = log.forClass(LocalSupervisor.class);
+        this.agentNamespec = agentNamespec.map(Namespec::parse)
+                .map(n -> Namespec.of(n.group(), n.isGroup() ? n.group() : n.process())).orElse("");
+    }
+
+    /** True once the processes of the local supervisord have been read. */
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    /** Starts the local handshake: the local instance is CHECKING until its processes are read. */
+    public void startHandshake() {
+        SupvisorsInstance local = context.instances().local();
+        local.setState(InstanceState.CHECKING, clock.monotonic());
+        log.info("local instance " + local.identity() + " is CHECKING");
+        effects.emit(new LoadLocalProcesses("start"));
+    }
+
+    /** Every process of the local supervisord, read at start or after events were lost. */
+    public void onProcesses(List<LocalProcess> processes) {
+        SupvisorsInstance local = context.instances().local();
+        List<ProcessSnapshot> snapshots = snapshots(processes);
+        context.loadInstance(local, snapshots);
+        log.info(snapshots.size() + " local processes " + (loaded ? "reloaded" : "loaded"));
+        if (loaded) {
+            peers.publishProcesses(Optional.empty(), snapshots);
+        }
+        loaded = true;
+        if (local.state() == InstanceState.CHECKING) {
+            local.setState(InstanceState.CHECKED, clock.monotonic());
+            log.info("local instance " + local.identity() + " is CHECKED");
+        }
+    }
+
+    /** The processes of a group of the local supervisord, read after the group was added. */
+    public void onGroup(String group, List<LocalProcess> processes) {
+        if (!loaded) {
+            return;
+        }
+        List<ProcessSnapshot> snapshots = snapshots(processes);
+        context.loadGroup(context.instances().local(), group, snapshots);
+        log.info("group " + group + " loaded with " + snapshots.size() + " process(es)");
+        peers.publishProcesses(Optional.of(group), snapshots);
+    }
+
+    /** One process of the local supervisord, read for the spawn error that its last event did not carry. */
+    public void onProcessRefreshed(LocalProcess refreshed) {
+        SupvisorsInstance local = context.instances().local();
+        Optional<ProcessStatus> process = local.process(refreshed.namespec());
+        if (process.isEmpty()) {
+            return;
+        }
+        process.get().info(local.identifier()).ifPresent(info -> {
+            if (info.state() == refreshed.state() && !info.spawnerr().equals(refreshed.spawnerr())) {
+                ProcessEvent event = new ProcessEvent(info.group(), info.name(), info.state(), info.expected(),
+                        info.now(), info.nowMonotonic(), info.pid(), refreshed.spawnerr(), info.extraArgs());
+                context.applyEvent(local, event);
+                peers.publishProcessEvent(event);
+            }
+        });
+    }
+
+    /** supervisord dropped events of the listener (buffer overflow): everything is read again. */
+    public void onEventsLost(String why) {
+        log.warn("events of the local supervisord were lost (" + why + "): reloading its processes");
+        effects.emit(new LoadLocalProcesses("events lost"));
+    }
+
+    /** An event of the local supervisord, received by the event listener. */
+    public void onEvent(SupervisordEvent event) {
+        if (event instanceof ProcessStateEvent) {
+            onProcessState((ProcessStateEvent) event);
+        } else if (event instanceof ProcessGroupEvent) {
+            onProcessGroup((ProcessGroupEvent) event);
+        } else if (event instanceof SupervisorStateEvent) {
+            onSupervisorState((SupervisorStateEvent) event);
+        } else if (event instanceof Tick5Event) {
+            log.trace(() -> "supervisord TICK_5 when=" + ((Tick5Event) event).when());
+        } else {
+            throw new IllegalArgumentException("supervisord event not handled: " + event.getClass().getName());
+        }
+    }
+
+    private void onProcessState(ProcessStateEvent event) {
+        String namespec = event.namespec();
+        if (namespec.equals(agentNamespec) || !loaded) {
+            return;
+        }
+        SupvisorsInstance local = context.instances().local();
+        Optional<ProcessStatus> process = local.process(namespec);
+        if (process.isEmpty()) {
+            log.debug("event for " + namespec + " unknown locally: reading its group " + event.group());
+            effects.emit(new LoadLocalGroup(event.group()));
+            return;
+        }
+        ProcessState state = event.state();
+        boolean expected = state == ProcessState.EXITED ? event.expected() : state != ProcessState.FATAL;
+        ProcessEvent change = new ProcessEvent(event.group(), event.name(), state, expected,
+                (long) clock.epochTime(), clock.monotonic(), event.pid(), "", process.get().extraArgs());
+        context.applyEvent(local, change);
+        peers.publishProcessEvent(change);
+        log.debug(() -> "process " + namespec + " is " + state + " locally");
+        if (state == ProcessState.BACKOFF || state == ProcessState.FATAL) {
+            effects.emit(new RefreshLocalProcess(namespec));
+        }
+    }
+
+    private void onProcessGroup(ProcessGroupEvent event) {
+        if (!loaded) {
+            return;
+        }
+        if (event.added()) {
+            effects.emit(new LoadLocalGroup(event.group()));
+        } else {
+            List<ProcessStatus> removed = context.removeGroup(context.instances().local(), event.group());
+            log.info("group " + event.group() + " removed with " + removed.size() + " process(es)");
+            peers.publishProcesses(Optional.of(event.group()), List.of());
+        }
+    }
+
+    private void onSupervisorState(SupervisorStateEvent event) {
+        if (event.running()) {
+            log.info("supervisord is RUNNING");
+            if (loaded) {
+                effects.emit(new LoadLocalProcesses("supervisord RUNNING"));
+            }
+        } else {
+            log.info("supervisord is STOPPING");
+        }
+    }
+
+    private List<ProcessSnapshot> snapshots(List<LocalProcess> processes) {
+        double now = clock.monotonic();
+        List<ProcessSnapshot> snapshots = new ArrayList<>();
+        SupvisorsInstance local = context.instances().local();
+        for (LocalProcess process : processes) {
+            if (process.namespec().equals(agentNamespec)) {
+                continue;
+            }
+            String extraArgs = local.process(process.namespec()).map(ProcessStatus::extraArgs).orElse("");
+            snapshots.add(ProcessSnapshot.ofLocal(process, now, extraArgs, false));
+        }
+        return snapshots;
+    }
+}
