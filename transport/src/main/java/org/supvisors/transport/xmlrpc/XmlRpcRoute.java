@@ -76,7 +76,7 @@ final class XmlRpcRoute implements HttpRoute {
         String xml;
         if (outcome instanceof RpcOutcome.Value value) {
             try {
-                xml = XmlRpcWriter.response(value.value());
+                return HttpResponses.xml(XmlRpcWriter.response(value.value(), ByteBufAllocator.DEFAULT));
             } catch (IllegalArgumentException e) {
                 LOGGER.log(System.Logger.Level.WARNING, "result of XML-RPC method " + methodName + " cannot be "
                         + "encoded; answered a FAILED fault. This is a bug in that method", e);

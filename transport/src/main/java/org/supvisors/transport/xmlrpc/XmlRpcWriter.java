@@ -10,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+
 /**
  * Encodes XML-RPC documents the way Python's {@code xmlrpc.client.dumps} does (the layout Supervisor answers with:
  * same line breaks, {@code <string>} tags, {@code <int>} for 32-bit integers, base64 in 76-character lines), with
@@ -32,33 +36,54 @@ final class XmlRpcWriter {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final Base64.Encoder BASE64 = Base64.getMimeEncoder(76, new byte[] {'\n'});
 
-    private final StringBuilder out;
+    private final Out out;
 
-    private XmlRpcWriter(StringBuilder out) {
+    private XmlRpcWriter(Out out) {
         this.out = out;
     }
 
     /** A {@code methodResponse} carrying {@code value}. */
     static String response(Object value) {
-        XmlRpcWriter writer = new XmlRpcWriter(new StringBuilder(256));
-        writer.out.append(HEADER).append("<methodResponse>\n<params>\n<param>\n");
-        writer.value(value, 0);
-        writer.out.append("</param>\n</params>\n</methodResponse>\n");
-        return writer.out.toString();
+        StringOut text = new StringOut();
+        new XmlRpcWriter(text).writeResponse(value);
+        return text.builder.toString();
+    }
+
+    /**
+     * A {@code methodResponse} carrying {@code value}, written as UTF-8 straight into a buffer of {@code allocator}
+     * (no intermediate string: a large answer costs its bytes once). The caller owns the buffer.
+     */
+    static ByteBuf response(Object value, ByteBufAllocator allocator) {
+        ByteBuf buffer = allocator.buffer(1024);
+        try {
+            new XmlRpcWriter(new BufferOut(buffer)).writeResponse(value);
+            return buffer;
+        } catch (RuntimeException e) {
+            buffer.release();
+            throw e;
+        }
+    }
+
+    private void writeResponse(Object value) {
+        out.append(HEADER).append("<methodResponse>\n<params>\n<param>\n");
+        value(value, 0);
+        out.append("</param>\n</params>\n</methodResponse>\n");
     }
 
     /** A {@code methodResponse} carrying a fault. */
     static String fault(int code, String faultString) {
-        XmlRpcWriter writer = new XmlRpcWriter(new StringBuilder(256));
+        StringOut text = new StringOut();
+        XmlRpcWriter writer = new XmlRpcWriter(text);
         writer.out.append(HEADER).append("<methodResponse>\n<fault>\n");
         writer.value(faultStruct(code, faultString), 0);
         writer.out.append("</fault>\n</methodResponse>\n");
-        return writer.out.toString();
+        return text.builder.toString();
     }
 
     /** A {@code methodCall}. */
     static String call(String methodName, List<?> params) {
-        XmlRpcWriter writer = new XmlRpcWriter(new StringBuilder(256));
+        StringOut text = new StringOut();
+        XmlRpcWriter writer = new XmlRpcWriter(text);
         writer.out.append(HEADER).append("<methodCall>\n<methodName>");
         writer.escape(methodName);
         writer.out.append("</methodName>\n<params>\n");
@@ -68,7 +93,7 @@ final class XmlRpcWriter {
             writer.out.append("</param>\n");
         }
         writer.out.append("</params>\n</methodCall>\n");
-        return writer.out.toString();
+        return text.builder.toString();
     }
 
     /** The struct of a fault, as a fault body and as an inline {@code system.multicall} result. */
@@ -91,10 +116,11 @@ final class XmlRpcWriter {
             escape(text);
             out.append("</string></value>\n");
         } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            out.append("<value><int>").append(((Number) value).intValue()).append("</int></value>\n");
+            out.append("<value><int>").append(Integer.toString(((Number) value).intValue()))
+                    .append("</int></value>\n");
         } else if (value instanceof Long number) {
             String tag = number == number.intValue() ? "int" : "i8";
-            out.append("<value><").append(tag).append('>').append(number.longValue())
+            out.append("<value><").append(tag).append('>').append(Long.toString(number.longValue()))
                     .append("</").append(tag).append("></value>\n");
         } else if (value instanceof Boolean bool) {
             out.append("<value><boolean>").append(bool ? '1' : '0').append("</boolean></value>\n");
@@ -160,7 +186,8 @@ final class XmlRpcWriter {
                         out.append('\uFFFD');
                     } else if (Character.isHighSurrogate(c) && i + 1 < length
                             && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        out.append(c).append(text.charAt(++i));
+                        out.append(text.subSequence(i, i + 2));
+                        i++;
                     } else if (Character.isSurrogate(c)) {
                         out.append('\uFFFD');
                     } else {
@@ -168,6 +195,53 @@ final class XmlRpcWriter {
                     }
                 }
             }
+        }
+    }
+
+    /** Where the writer writes: characters, as a string or as UTF-8 bytes. */
+    private interface Out {
+        Out append(CharSequence text);
+
+        Out append(char c);
+    }
+
+    private static final class StringOut implements Out {
+        final StringBuilder builder = new StringBuilder(256);
+
+        @Override
+        public Out append(CharSequence text) {
+            builder.append(text);
+            return this;
+        }
+
+        @Override
+        public Out append(char c) {
+            builder.append(c);
+            return this;
+        }
+    }
+
+    private static final class BufferOut implements Out {
+        private final ByteBuf buffer;
+
+        BufferOut(ByteBuf buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        public Out append(CharSequence text) {
+            ByteBufUtil.writeUtf8(buffer, text);
+            return this;
+        }
+
+        @Override
+        public Out append(char c) {
+            if (c < 0x80) {
+                buffer.writeByte(c);
+            } else {
+                ByteBufUtil.writeUtf8(buffer, String.valueOf(c));
+            }
+            return this;
         }
     }
 

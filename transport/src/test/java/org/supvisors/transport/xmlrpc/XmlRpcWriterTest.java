@@ -139,4 +139,16 @@ class XmlRpcWriterTest {
         assertThatThrownBy(() -> XmlRpcWriter.response(cycle))
                 .hasMessage("value nesting: more than 100 levels (expected: at most 100; a cycle?)");
     }
+
+    @Test
+    void the_answer_written_into_a_buffer_is_the_utf8_of_the_answer_written_as_text() {
+        Object value = java.util.Map.of("text", "caf\u00e9 \ud83d\ude00 <&> \r", "list", List.of(1, 2.5, true));
+        io.netty.buffer.ByteBuf buffer = XmlRpcWriter.response(value, io.netty.buffer.UnpooledByteBufAllocator.DEFAULT);
+        try {
+            assertThat(buffer.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(XmlRpcWriter.response(value));
+        } finally {
+            buffer.release();
+        }
+    }
 }
