@@ -7,14 +7,18 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.supvisors.core.effect.DisconnectPeer;
 import org.supvisors.core.effect.Effect;
 import org.supvisors.core.effect.EffectSink;
 import org.supvisors.core.effect.EndSupervisord;
 import org.supvisors.core.effect.LoadLocalGroup;
 import org.supvisors.core.effect.LoadLocalProcesses;
+import org.supvisors.core.effect.PeerDirectory;
 import org.supvisors.core.effect.RefreshLocalProcess;
+import org.supvisors.core.effect.SendToPeers;
 import org.supvisors.core.process.Namespec;
 import org.supvisors.core.supervisor.LocalProcess;
+import org.supvisors.transport.peer.PeerTransport;
 import org.supvisors.transport.supervisord.LocalProcessLoader;
 import org.supvisors.transport.supervisord.SupervisordClient;
 import org.supvisors.transport.supervisord.SupervisordException;
@@ -33,16 +37,19 @@ final class EffectRunner implements EffectSink, AutoCloseable {
     private final SupervisordClient client;
     private final LocalProcessLoader loader;
     private final Runnable layoutReload;
+    private final PeerTransport peers;
     private final ScheduledThreadPoolExecutor io;
 
     /**
      * @param layoutReload re-reads the configuration files' program layout (a group was just added)
      */
-    EffectRunner(AgentLoop loop, SupervisordClient client, LocalProcessLoader loader, Runnable layoutReload) {
+    EffectRunner(AgentLoop loop, SupervisordClient client, LocalProcessLoader loader, Runnable layoutReload,
+                 PeerTransport peers) {
         this.loop = loop;
         this.client = client;
         this.loader = loader;
         this.layoutReload = layoutReload;
+        this.peers = peers;
         this.io = new ScheduledThreadPoolExecutor(2, runnable -> {
             Thread thread = new Thread(runnable, "supvisors-io");
             thread.setDaemon(true);
@@ -61,6 +68,13 @@ final class EffectRunner implements EffectSink, AutoCloseable {
             io.execute(() -> refresh(((RefreshLocalProcess) effect).namespec()));
         } else if (effect instanceof EndSupervisord) {
             io.execute(() -> endSupervisord(((EndSupervisord) effect).restart()));
+        } else if (effect instanceof SendToPeers) {
+            // never blocks: the transport queues or drops
+            peers.send(((SendToPeers) effect).identifiers(), ((SendToPeers) effect).message());
+        } else if (effect instanceof PeerDirectory) {
+            peers.directory(((PeerDirectory) effect).peers());
+        } else if (effect instanceof DisconnectPeer) {
+            peers.disconnect(((DisconnectPeer) effect).identifier(), ((DisconnectPeer) effect).reason());
         } else {
             throw new IllegalArgumentException("effect not handled: " + effect.getClass().getName());
         }

@@ -12,6 +12,7 @@ import org.supvisors.core.Supvisors;
 import org.supvisors.core.config.SupvisorsOptions;
 import org.supvisors.core.context.RulesProvider;
 import org.supvisors.core.instance.InstanceIdentity;
+import org.supvisors.core.peer.PeerMessage;
 import org.supvisors.core.supervisor.SupervisordEvent;
 import org.supvisors.dist.log.LogControl;
 import org.supvisors.transport.api.SupvisorsMethods;
@@ -20,6 +21,10 @@ import org.supvisors.transport.config.ConfigurationException;
 import org.supvisors.transport.config.HttpServerSettings;
 import org.supvisors.transport.config.SupervisordConfiguration;
 import org.supvisors.transport.config.SupervisordConfigurationLoader;
+import org.supvisors.transport.peer.PeerGate;
+import org.supvisors.transport.peer.PeerListener;
+import org.supvisors.transport.peer.PeerSettings;
+import org.supvisors.transport.peer.PeerTransport;
 import org.supvisors.transport.supervisord.EventListenerChannel;
 import org.supvisors.transport.supervisord.LocalProcessLoader;
 import org.supvisors.transport.supervisord.SupervisordClient;
@@ -117,7 +122,9 @@ public final class Supvisorsd {
             LocalProcessLoader processLoader = new LocalProcessLoader(client, layout, (group, process) ->
                     Optional.empty(), agentNamespec);
             AgentLoop loop = new AgentLoop();
-            EffectRunner effects = new EffectRunner(loop, client, processLoader, layout::reload);
+            PeerTransport peers = new PeerTransport(PeerSettings.of(configuration.localIdentity(),
+                    options.agentPortOffset(), supervisordHttp), new PeerEvents(loop), PeerGate.OPEN);
+            EffectRunner effects = new EffectRunner(loop, client, processLoader, layout::reload, peers);
             List<InstanceIdentity> declared = declaredIdentities(configuration);
             CoreSetup setup = new CoreSetup(options, configuration.localIdentity(), declared, NetworkProbe.probe(),
                     agentNamespec, RulesProvider.none(options.startingStrategy()));
@@ -130,10 +137,12 @@ public final class Supvisorsd {
             }
             HttpServerSettings listen = new HttpServerSettings(supervisordHttp.host(), configuration.agentPort(),
                     supervisordHttp.username(), supervisordHttp.password());
-            XmlRpcServer server = new XmlRpcServer(XmlRpcServerConfig.of(listen, supervisordHttp), registry);
+            XmlRpcServer server = new XmlRpcServer(XmlRpcServerConfig.of(listen, supervisordHttp), registry)
+                    .protocol(peers.protocol());
             EventListenerChannel channel = null;
             try {
                 server.start();
+                peers.start(server.eventLoops());
                 LOG.log(Level.INFO, "supvisorsd " + configuration.localIdentity() + " serves XML-RPC on "
                         + describe(listen) + " (supervisord at " + client.url() + ", configuration "
                         + configuration.file() + ")");
@@ -154,6 +163,7 @@ public final class Supvisorsd {
                 if (channel != null) {
                     channel.close();
                 }
+                peers.close();
                 server.close();
                 effects.close();
                 loop.close();
@@ -176,6 +186,30 @@ public final class Supvisorsd {
         String host = listen.host().isEmpty() || listen.host().equals("*") ? "all interfaces" : listen.host();
         return "http://" + host + ":" + listen.port() + "/RPC2" + (listen.hasCredentials() ? " (credentials required)"
                 : "");
+    }
+
+    /** Puts what the peer links report on the core's queue. */
+    private static final class PeerEvents implements PeerListener {
+        private final AgentLoop loop;
+
+        PeerEvents(AgentLoop loop) {
+            this.loop = loop;
+        }
+
+        @Override
+        public void onConnected(String identifier) {
+            loop.post(core -> core.onPeerConnected(identifier));
+        }
+
+        @Override
+        public void onMessage(String identifier, PeerMessage message) {
+            loop.post(core -> core.onPeerMessage(identifier, message));
+        }
+
+        @Override
+        public void onLost(String identifier, String reason) {
+            loop.post(core -> core.onPeerLost(identifier, reason));
+        }
     }
 
     /** Puts supervisord's events on the core's queue. */

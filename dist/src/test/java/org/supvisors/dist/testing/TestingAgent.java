@@ -193,6 +193,12 @@ public final class TestingAgent implements AutoCloseable {
             return this;
         }
 
+        /** A fixed supervisord HTTP port (the agent port is 2 above). */
+        public Builder httpPort(int port) {
+            supervisord.httpPort(port);
+            return this;
+        }
+
         /** Leaves the agent out (to test supervisord alone, or to add a custom agent section). */
         public Builder withoutAgentSection() {
             this.agentSection = false;

@@ -1,0 +1,130 @@
+package org.supvisors.dist.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.supvisors.core.testing.Await;
+import org.supvisors.transport.testing.FreePorts;
+
+/**
+ * Several real supervisord instances with their agents on loopback, declared in one {@code supvisors_list}
+ * ({@code <nick>127.0.0.1:port}), each startable, stoppable, killable and restartable on its own ports.
+ */
+public final class TestingCluster implements AutoCloseable {
+
+    private final List<String> nicks;
+    private final List<Integer> ports;
+    private final List<TestingAgent> agents = new ArrayList<>();
+    private final Consumer<TestingAgent.Builder> configuration;
+    private final String name;
+
+    private TestingCluster(String name, List<String> nicks, Consumer<TestingAgent.Builder> configuration) {
+        this.name = name;
+        this.nicks = nicks;
+        this.configuration = configuration;
+        this.ports = new ArrayList<>();
+        for (int i = 0; i < nicks.size(); i++) {
+            int port;
+            do {
+                port = FreePorts.block(3);
+            } while (ports.contains(port) || ports.contains(port - 1) || ports.contains(port + 1)
+                    || ports.contains(port - 2) || ports.contains(port + 2));
+            ports.add(port);
+        }
+        for (int i = 0; i < nicks.size(); i++) {
+            agents.add(null);
+        }
+    }
+
+    /**
+     * A cluster of instances named by {@code nicks}; {@code configuration} adds options and programs to each
+     * instance's builder (called again at every start, so a restarted instance has the same configuration).
+     */
+    public static TestingCluster of(String name, List<String> nicks, Consumer<TestingAgent.Builder> configuration) {
+        return new TestingCluster(name, nicks, configuration);
+    }
+
+    /** {@code <a>127.0.0.1:p1,<b>127.0.0.1:p2,...} */
+    public String supvisorsList() {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < nicks.size(); i++) {
+            items.add("<" + nicks.get(i) + ">127.0.0.1:" + ports.get(i));
+        }
+        return String.join(",", items);
+    }
+
+    public int size() {
+        return nicks.size();
+    }
+
+    /** The identifier of the instance at {@code index}. */
+    public String identifier(int index) {
+        return "127.0.0.1:" + ports.get(index);
+    }
+
+    public String nick(int index) {
+        return nicks.get(index);
+    }
+
+    /** The running agent at {@code index}. */
+    public TestingAgent agent(int index) {
+        TestingAgent agent = agents.get(index);
+        if (agent == null) {
+            throw new IllegalStateException(nicks.get(index) + " is not started");
+        }
+        return agent;
+    }
+
+    /** Starts (or restarts after a kill) the supervisord of the instance at {@code index}. */
+    public TestingAgent start(int index) {
+        TestingAgent.Builder builder = TestingAgent.builder(name + "-" + nicks.get(index))
+                .httpPort(ports.get(index))
+                .supvisorsList(supvisorsList());
+        configuration.accept(builder);
+        TestingAgent agent = builder.build().start();
+        agents.set(index, agent);
+        return agent;
+    }
+
+    public TestingCluster startAll() {
+        for (int i = 0; i < nicks.size(); i++) {
+            start(i);
+        }
+        return this;
+    }
+
+    /** kill -9 of the supervisord at {@code index} (its agent exits when its standard input closes). */
+    public void kill9(int index) {
+        agent(index).supervisord().kill9();
+    }
+
+    /** Waits until every started instance is in OPERATION. */
+    public TestingCluster awaitOperation(Duration timeout) {
+        Await.until(timeout, () -> {
+            for (TestingAgent agent : started()) {
+                String state = agent.fsmState();
+                if (!"OPERATION".equals(state)) {
+                    throw new AssertionError(agent.identifier() + " is " + state);
+                }
+            }
+        });
+        return this;
+    }
+
+    /** The agents started and whose supervisord is alive. */
+    public List<TestingAgent> started() {
+        return agents.stream().filter(a -> a != null && a.supervisord().isAlive()).collect(Collectors.toList());
+    }
+
+    @Override
+    public void close() {
+        for (TestingAgent agent : agents) {
+            if (agent != null) {
+                agent.close();
+            }
+        }
+    }
+}
