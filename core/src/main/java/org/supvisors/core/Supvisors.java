@@ -200,6 +200,39 @@ public final class Supvisors {
         afterInput();
     }
 
+    // ---- control requests (XML-RPC), checked by the API before
+
+    /**
+     * Restarts or shuts down Supvisors: at once on the Master, forwarded to the Master otherwise.
+     *
+     * @return false when no Master is known to forward to
+     */
+    public boolean requestClosing(boolean restart) {
+        String master = fsm.masterIdentifier();
+        boolean done;
+        if (fsm.isMaster()) {
+            done = fsm.close(restart);
+        } else if (!master.isEmpty()) {
+            log.info((restart ? "restart" : "shutdown") + " request forwarded to the Master " + master);
+            peers.forwardClosing(master, restart);
+            done = true;
+        } else {
+            done = false;
+        }
+        afterInput();
+        return done;
+    }
+
+    /** Ends the synchronization phase with this Master, or with the one the selection picks when empty. */
+    public void endSync(String master) {
+        if (master.isEmpty()) {
+            fsm.selectMaster();
+        } else {
+            fsm.setMaster(master);
+        }
+        afterInput();
+    }
+
     /** After every input: the state machine decides, then what changed is shared. */
     private void afterInput() {
         if (!started) {

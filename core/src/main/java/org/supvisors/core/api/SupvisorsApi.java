@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.supvisors.core.Supvisors;
 import org.supvisors.core.application.ApplicationStatus;
 import org.supvisors.core.config.SupvisorsOptions;
+import org.supvisors.core.config.SynchronizationOption;
 import org.supvisors.core.fsm.SupvisorsState;
 import org.supvisors.core.instance.StateModes;
 import org.supvisors.core.instance.SupvisorsInstance;
@@ -230,6 +231,60 @@ public final class SupvisorsApi {
         checkReadable();
         double now = now();
         return supvisors.context().conflicts().stream().map(p -> (Object) p.toMap(now)).collect(Collectors.toList());
+    }
+
+    // ---- Supvisors control
+
+    /** Restarts every supervisord after stopping all applications, driven by the Master. */
+    public boolean restart() {
+        return closing(true);
+    }
+
+    /** Shuts every supervisord down after stopping all applications, driven by the Master. */
+    public boolean shutdown() {
+        return closing(false);
+    }
+
+    private boolean closing(boolean restart) {
+        checkState(FROM_DISTRIBUTION);
+        if (!supvisors.requestClosing(restart)) {
+            throw new SupvisorsFault(Fault.FAILED, "no Supvisors Master to drive the " + (restart ? "restart"
+                    : "shutdown"));
+        }
+        return true;
+    }
+
+    /**
+     * Ends the synchronization phase ({@code USER} in {@code synchro_options}), with {@code master} as Master, or
+     * with the one the election picks when it is empty.
+     */
+    public boolean endSync(String master) {
+        checkState(EnumSet.of(SupvisorsState.SYNCHRONIZATION));
+        if (!supvisors.fsm().masterIdentifier().isEmpty()) {
+            throw new SupvisorsFault(Fault.BAD_SUPVISORS_STATE, "Supvisors synchronization ending");
+        }
+        if (!supvisors.options().hasSynchroOption(SynchronizationOption.USER)) {
+            throw new SupvisorsFault(Fault.NOT_APPLICABLE, "USER expected in synchro_options");
+        }
+        String identifier = "";
+        if (!master.isEmpty()) {
+            List<SupvisorsInstance> found = supvisors.context().instances().resolve(master);
+            if (found.isEmpty()) {
+                throw new SupvisorsFault(Fault.BAD_NAME, "unknown Supvisors identifier=" + master);
+            }
+            if (found.size() > 1) {
+                throw new SupvisorsFault(Fault.INCORRECT_PARAMETERS, "multiple identifiers="
+                        + PythonRepr.list(identifiers(found)) + " found for Supvisors master=" + master);
+            }
+            SupvisorsInstance chosen = found.get(0);
+            if (!chosen.isRunning()) {
+                throw new SupvisorsFault(Fault.NOT_RUNNING, "Supvisors instance=" + chosen.identifier()
+                        + " is not RUNNING (" + chosen.state() + ")");
+            }
+            identifier = chosen.identifier();
+        }
+        supvisors.endSync(identifier);
+        return true;
     }
 
     // ---- checks shared by the methods

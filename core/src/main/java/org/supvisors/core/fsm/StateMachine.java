@@ -153,6 +153,26 @@ public final class StateMachine {
         }
     }
 
+    /**
+     * Enters RESTARTING or SHUTTING_DOWN at once (a user request on the Master, or a failure strategy), then
+     * evaluates.
+     *
+     * @return false when the current state does not allow it (the transition table of 0.19)
+     */
+    public boolean close(boolean restart) {
+        SupvisorsState target = restart ? SupvisorsState.RESTARTING : SupvisorsState.SHUTTING_DOWN;
+        if (!state().canGoTo(target)) {
+            log.warn((restart ? "restart" : "shutdown") + " refused in state " + state());
+            return false;
+        }
+        current.exit();
+        log.info("Supvisors is " + target + (isMaster() ? " (Master)" : ""));
+        current = factories.get(target).apply(this);
+        current.enter();
+        evaluate();
+        return true;
+    }
+
     /** Runs the Master selection (ELECTION, or {@code end_sync} without a name). */
     public void selectMaster() {
         Set<String> running = new LinkedHashSet<>();

@@ -62,6 +62,8 @@ public final class PeerCodec {
             List<Object> processes = new ArrayList<>();
             m.processes().forEach(p -> processes.add(p.toMap()));
             map.put("processes", processes);
+        } else if (message instanceof ClosingRequest) {
+            map.put("restart", ((ClosingRequest) message).restart());
         } else {
             throw new IllegalArgumentException("peer message not encoded: " + message.getClass().getName());
         }
@@ -96,6 +98,8 @@ public final class PeerCodec {
                 String group = fields.string("group");
                 return new ProcessesUpdate(group.isEmpty() ? Optional.empty() : Optional.of(group),
                         snapshots(fields, "processes"));
+            case CLOSING_REQUEST:
+                return new ClosingRequest(fields.bool("restart"));
             default:
                 throw new MalformedMessageException(kind + ": not decoded by this version");
         }

@@ -6,7 +6,7 @@ package org.supvisors.core.peer;
  */
 public sealed interface PeerMessage
         permits Heartbeat, HandshakeRequest, HandshakeReply, StateModesUpdate, ProcessEventMessage,
-        ProcessesUpdate {
+        ProcessesUpdate, ClosingRequest {
 
     /** The kind of a message, with its wire code. */
     enum Kind {
@@ -15,7 +15,8 @@ public sealed interface PeerMessage
         HANDSHAKE_REPLY(3),
         STATE_MODES(4),
         PROCESS_EVENT(5),
-        PROCESSES_UPDATE(6);
+        PROCESSES_UPDATE(6),
+        CLOSING_REQUEST(7);
 
         private final int code;
 

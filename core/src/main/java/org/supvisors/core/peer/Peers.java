@@ -147,6 +147,15 @@ public final class Peers {
             if (isLoaded(sender)) {
                 context.applyEvent(sender, ((ProcessEventMessage) message).event());
             }
+        } else if (message instanceof ClosingRequest) {
+            boolean restart = ((ClosingRequest) message).restart();
+            if (fsm.isMaster()) {
+                log.warn((restart ? "restart" : "shutdown") + " of Supvisors requested through " + sender.identity());
+                fsm.close(restart);
+            } else {
+                log.warn((restart ? "restart" : "shutdown") + " request from " + sender.identity()
+                        + " ignored: the local instance is not the Master");
+            }
         } else if (message instanceof ProcessesUpdate) {
             if (isLoaded(sender)) {
                 ProcessesUpdate update = (ProcessesUpdate) message;
@@ -333,6 +342,11 @@ public final class Peers {
      */
     public void onTick() {
         lastPublished = null;
+    }
+
+    /** Forwards a restart or shutdown request to the Master. */
+    public void forwardClosing(String master, boolean restart) {
+        send(List.of(master), new ClosingRequest(restart));
     }
 
     /** A local process changed. */

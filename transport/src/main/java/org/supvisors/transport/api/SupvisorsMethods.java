@@ -97,6 +97,21 @@ public final class SupvisorsMethods {
         methods.add(query(core, "get_conflicts", "array",
                 "Return the synthetic information of every process running on several instances.",
                 SupvisorsApi::getConflicts));
+        methods.add(query(core, "restart", "boolean",
+                "Stop every application, then restart every supervisord; driven by the Master (forwarded to it).",
+                SupvisorsApi::restart));
+        methods.add(query(core, "shutdown", "boolean",
+                "Stop every application, then shut every supervisord down; driven by the Master (forwarded to it).",
+                SupvisorsApi::shutdown));
+        methods.add(new Method("end_sync", "boolean",
+                "End the SYNCHRONIZATION phase (USER in synchro_options), with master as Master (an identifier,"
+                        + " a nickname or a stereotype designating one RUNNING instance), or with the one the election"
+                        + " picks when master is empty or not given.",
+                List.of(RpcParam.optional("master", "string")),
+                params -> {
+                    String master = Params.string(params, 0, "master", "");
+                    return core.call(s -> s.api().endSync(master));
+                }));
         methods.add(new Method("change_log_level", "boolean",
                 "Change the level of the logger of the local Supvisors instance: a name among critical, error,"
                         + " warn, info, debug, trace, blather (any case), or its number.",

@@ -23,7 +23,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
  *     {@value #MAX_LENGTH} (16 MiB) once authenticated, to {@value #HANDSHAKE_MAX_LENGTH} before. A length out of
  *     bounds ends the stream before the body is read.</li>
  * <li><b>Version</b>: {@value #VERSION}. Another one ends the stream.</li>
- * <li><b>Kind</b>: a {@link org.supvisors.core.peer.PeerMessage.Kind} code (1 to 6), or a handshake code of
+ * <li><b>Kind</b>: a {@link org.supvisors.core.peer.PeerMessage.Kind} code, or a handshake code of
  *     {@link Handshake} (0x40 hello, 0x41 proof, 0x42 bye). Unknown kinds are passed on.</li>
  * <li><b>Sequence</b>: signed big-endian, 0 for the first frame in each direction, then +1 per frame. A frame
  *     whose sequence is below the next expected one (replayed, duplicated) is dropped with a log line; one above
