@@ -73,6 +73,7 @@ public final class Supvisors {
                 return tickWhenMonotonic;
             }
         });
+        this.fsm.onTransition(peers::publishStateModesNow);
         this.localSupervisor = new LocalSupervisor(context, peers, effects, log, setup.agentNamespec());
         this.api = new SupvisorsApi(this);
     }

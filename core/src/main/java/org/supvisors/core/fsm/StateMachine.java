@@ -45,6 +45,7 @@ public final class StateMachine {
     private String masterIdentifier = "";
     private boolean degradedMode;
     private boolean established;
+    private Runnable transitionListener = () -> { };
     private Stability stability = new Stability(Set.of(), Set.of(), Set.of());
     private List<String> lostInstances = List.of();
     private List<ProcessStatus> lostProcesses = List.of();
@@ -129,10 +130,7 @@ public final class StateMachine {
                     log.error("transition refused from " + state() + " to " + target);
                     return;
                 }
-                current.exit();
-                log.info("Supvisors is " + target + (isMaster() ? " (Master)" : ""));
-                current = factories.get(target).apply(this);
-                current.enter();
+                enter(target);
             } else if (before.equals(localStateModes())) {
                 // nothing the local instance publishes changed: the evaluation is stable
                 return;
@@ -165,12 +163,27 @@ public final class StateMachine {
             log.warn((restart ? "restart" : "shutdown") + " refused in state " + state());
             return false;
         }
+        enter(target);
+        evaluate();
+        return true;
+    }
+
+    /** Leaves the current state for {@code target} and tells the listener, so that every state is published. */
+    private void enter(SupvisorsState target) {
         current.exit();
         log.info("Supvisors is " + target + (isMaster() ? " (Master)" : ""));
         current = factories.get(target).apply(this);
+        established |= target == SupvisorsState.DISTRIBUTION || target == SupvisorsState.OPERATION;
         current.enter();
-        evaluate();
-        return true;
+        transitionListener.run();
+    }
+
+    /**
+     * Called after every transition (the core publishes each state, so that the other instances see
+     * RESTARTING before FINAL even when both happen in one evaluation).
+     */
+    public void onTransition(Runnable listener) {
+        this.transitionListener = listener;
     }
 
     /** Runs the Master selection (ELECTION, or {@code end_sync} without a name). */

@@ -336,6 +336,12 @@ public final class Peers {
         send(nonIsolatedPeers(), new StateModesUpdate(current));
     }
 
+    /** Publishes the local state & modes now if they changed (a transition of the state machine). */
+    public void publishStateModesNow() {
+        viewPublicationAt = clock.monotonic();
+        publishStateModesIfChanged();
+    }
+
     /**
      * A new local tick: the state & modes are published again even if unchanged, so that a copy that missed a
      * publication (a message dropped by a saturated link) is repaired within one tick.

@@ -114,4 +114,57 @@ class ClusterSimulationTest {
         assertThat(cluster.runUntil(SimulatedCluster::converged, 10.0)).as(cluster.describe()).isTrue();
         assertThat(cluster.node(cluster.id(4)).orElseThrow().core.fsm().masterIdentifier()).isEqualTo(cluster.id(0));
     }
+
+    @Test
+    void when_user_is_the_synchronization_option_then_end_sync_sets_the_master_everywhere() {
+        SimulatedCluster cluster = new SimulatedCluster(3, SupvisorsOptions.builder()
+                .synchroOptions(EnumSet.of(SynchronizationOption.USER)), 7);
+        cluster.startAll();
+        cluster.runFor(20);
+        for (SimulatedCluster.Node node : cluster.nodes()) {
+            assertThat(node.core.fsm().state()).as(cluster.describe()).isEqualTo(SupvisorsState.SYNCHRONIZATION);
+        }
+        org.supvisors.core.Supvisors first = cluster.node(cluster.id(0)).orElseThrow().core;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.api().endSync("nobody"))
+                .hasMessage("BAD_NAME: unknown Supvisors identifier=nobody");
+        assertThat(first.api().endSync("n01")).isTrue();
+        assertThat(cluster.runUntil(SimulatedCluster::converged, 2.0)).as(cluster.describe()).isTrue();
+        for (SimulatedCluster.Node node : cluster.nodes()) {
+            assertThat(node.core.fsm().masterIdentifier()).isEqualTo(cluster.id(1));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.api().endSync(""))
+                .hasMessage("BAD_SUPVISORS_STATE: invalid Supvisors state=OPERATION - state expected in"
+                        + " ['SYNCHRONIZATION']");
+    }
+
+    @Test
+    void when_restart_is_called_on_a_non_master_then_the_master_drives_every_instance_to_restart_its_supervisord() {
+        SimulatedCluster cluster = new SimulatedCluster(3, strict(), 8);
+        cluster.startAll();
+        assertThat(cluster.runUntil(SimulatedCluster::converged, 2.0)).as(cluster.describe()).isTrue();
+        assertThat(cluster.node(cluster.id(2)).orElseThrow().core.api().restart()).isTrue();
+        assertThat(cluster.runUntil(c -> c.nodes().stream().allMatch(n -> n.core.fsm().state()
+                == SupvisorsState.FINAL), 2.0)).as(cluster.describe()).isTrue();
+        for (SimulatedCluster.Node node : cluster.nodes()) {
+            assertThat(node.otherEffects).contains(new org.supvisors.core.effect.EndSupervisord(true));
+        }
+    }
+
+    @Test
+    void while_a_new_master_is_elected_the_read_only_queries_keep_answering() {
+        SimulatedCluster cluster = new SimulatedCluster(3, strict(), 9);
+        cluster.startAll();
+        assertThat(cluster.runUntil(SimulatedCluster::converged, 2.0)).as(cluster.describe()).isTrue();
+        org.supvisors.core.Supvisors survivor = cluster.node(cluster.id(2)).orElseThrow().core;
+        cluster.crash(cluster.id(0));
+        boolean sawElection = false;
+        double end = cluster.clock.monotonic() + 2.0;
+        while (cluster.clock.monotonic() < end) {
+            cluster.runFor(0.001);
+            sawElection |= survivor.fsm().state() != SupvisorsState.OPERATION;
+            assertThat(survivor.api().getAllProcessInfo()).isNotEmpty();
+            assertThat(survivor.api().getApplicationInfo("common")).containsEntry("statename", "STOPPED");
+        }
+        assertThat(sawElection).as("the survivor went through an election").isTrue();
+    }
 }
