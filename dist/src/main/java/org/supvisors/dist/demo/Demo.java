@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The demo: a local Supvisors on an embedded configuration written to a temporary directory: one supervisord with
- * its agent and a few sample programs. It prints the agent URL and commands to try; Ctrl-C stops everything it
- * started and removes the directory.
+ * The demo: a local Supvisors of three supervisord instances with their agents on loopback, on an embedded
+ * configuration written to a temporary directory, with sample programs. It prints the agent URLs and commands to
+ * try; Ctrl-C stops everything it started and removes the directory.
  */
 public final class Demo {
 
@@ -56,56 +56,77 @@ public final class Demo {
                     + " supervisor (the demo script of the README does it when run as root).");
             return 2;
         }
-        int port = freeBlock(PREFERRED_PORT, 3);
+        int count = DemoConfiguration.NICKS.size();
+        int basePort = freeBlock(PREFERRED_PORT, count * DemoConfiguration.PORTS_PER_INSTANCE);
         directory = Files.createTempDirectory("supvisors-demo-");
-        Path conf = directory.resolve("supervisord.conf");
-        Files.writeString(conf, DemoConfiguration.text(home, directory, port));
-        out.println("Supvisors demo in " + directory);
-        ProcessBuilder builder = new ProcessBuilder("supervisord", "-n", "-c", conf.toString())
-                .directory(directory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("supervisord.out").toFile());
-        Process supervisord = builder.start();
-        supervisords.add(supervisord);
-        String agentUrl = "http://127.0.0.1:" + (port + 2);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String state = "";
-        while (System.nanoTime() < deadline && supervisord.isAlive()) {
-            state = fsmState(agentUrl);
-            if ("OPERATION".equals(state)) {
+        Path programs = directory.resolve("programs.ini");
+        Files.writeString(programs, DemoConfiguration.programs());
+        out.println("Supvisors demo in " + directory + ": " + count + " supervisord instances with their agents");
+        List<String> agents = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Path instance = Files.createDirectories(directory.resolve(DemoConfiguration.NICKS.get(i)));
+            Path conf = instance.resolve("supervisord.conf");
+            Files.writeString(conf, DemoConfiguration.instance(home, instance, programs, basePort, i));
+            Process supervisord = new ProcessBuilder("supervisord", "-n", "-c", conf.toString())
+                    .directory(instance.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(instance.resolve("supervisord.out").toFile())
+                    .start();
+            supervisords.add(supervisord);
+            agents.add("http://127.0.0.1:" + (basePort + i * DemoConfiguration.PORTS_PER_INSTANCE + 2));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+        List<String> states = new ArrayList<>();
+        while (System.nanoTime() < deadline && supervisords.stream().allMatch(Process::isAlive)) {
+            states.clear();
+            for (String agent : agents) {
+                states.add(fsmState(agent));
+            }
+            if (states.stream().allMatch("OPERATION"::equals)) {
                 break;
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
-        if (!"OPERATION".equals(state)) {
-            System.err.println("supvisors-demo: Supvisors did not reach OPERATION (last state: "
-                    + (state.isEmpty() ? "no answer" : state) + "); see " + directory.resolve("supvisorsd.log")
-                    + " and " + directory.resolve("supervisord.log"));
+        if (!states.stream().allMatch("OPERATION"::equals)) {
+            System.err.println("supvisors-demo: Supvisors did not reach OPERATION (states: " + states + "); see the"
+                    + " supvisorsd.log and supervisord.log files under " + directory);
             return 1;
         }
-        supervisord.descendants().forEach(children::add);
+        supervisords.forEach(s -> s.descendants().forEach(children::add));
         out.println();
-        out.println("Supvisors is in OPERATION.");
-        out.println("  agent (supvisors.*, supervisor.*, system.*): " + agentUrl + "/RPC2");
-        out.println("  supervisord:                                http://127.0.0.1:" + port + "/RPC2");
+        out.println("Supvisors is in OPERATION on the three instances.");
+        for (int i = 0; i < count; i++) {
+            out.println("  " + DemoConfiguration.NICKS.get(i) + ": agent " + agents.get(i) + "/RPC2   (supervisord"
+                    + " http://127.0.0.1:" + (basePort + i * DemoConfiguration.PORTS_PER_INSTANCE) + ")");
+        }
+        String ctl = home.resolve("bin/supvisorsctl") + " -s " + agents.get(0);
         out.println();
         out.println("Try:");
-        out.println("  " + home.resolve("bin/supvisorsctl") + " -s " + agentUrl + " sstate");
-        out.println("  " + home.resolve("bin/supvisorsctl") + " -s " + agentUrl + " sstatus");
-        out.println("  python3 -c \"import xmlrpc.client as x; p = x.ServerProxy('" + agentUrl + "/RPC2');"
-                + " print(p.supvisors.get_all_process_info())\"");
-        out.println("  supervisorctl -s http://127.0.0.1:" + port + " stop demo:*   (then watch sstatus again)");
+        out.println("  " + ctl + " sstate");
+        out.println("  " + ctl + " sstatus");
+        out.println("  supervisorctl -s " + agents.get(1) + " start database      (through supv2's agent)");
+        out.println("  " + ctl + " sstatus database");
+        out.println("  python3 -c \"import xmlrpc.client as x; p = x.ServerProxy('" + agents.get(2) + "/RPC2');"
+                + " print(p.supvisors.get_all_instances_info())\"");
+        out.println("  kill the supervisord of supv3 (pid " + supervisords.get(2).pid() + ") and watch "
+                + "instance states with: python3 -c \"import xmlrpc.client as x; print([(i['nick_identifier'],"
+                + " i['statename']) for i in x.ServerProxy('" + agents.get(0) + "/RPC2')"
+                + ".supvisors.get_all_instances_info()])\"");
         out.println();
-        out.println("Logs: " + directory.resolve("supvisorsd.log") + ". Press Ctrl-C to stop everything.");
-        supervisord.waitFor();
+        out.println("Logs: " + directory + "/<supvN>/supvisorsd.log. Press Ctrl-C to stop everything.");
+        for (Process supervisord : supervisords) {
+            supervisord.waitFor();
+        }
         return 0;
     }
 
-    /** Stops supervisord (SIGTERM), then whatever it left, then removes the directory. */
+    /** Stops every supervisord (SIGTERM), then whatever they left, then removes the directory. */
     private void stop() {
         for (Process supervisord : supervisords) {
             supervisord.descendants().forEach(children::add);
             supervisord.destroy();
+        }
+        for (Process supervisord : supervisords) {
             try {
                 if (!supervisord.waitFor(15, TimeUnit.SECONDS)) {
                     supervisord.destroyForcibly();
@@ -168,7 +189,7 @@ public final class Demo {
 
     /** The first port of {@code count} free consecutive ports, the preferred one if free. */
     static int freeBlock(int preferred, int count) {
-        for (int base = preferred; base < preferred + 4000; base += 10) {
+        for (int base = preferred; base < preferred + 4000; base += count) {
             boolean free = true;
             for (int port = base; port < base + count && free; port++) {
                 try (ServerSocket socket = new ServerSocket()) {
