@@ -15,7 +15,10 @@ import org.supvisors.core.strategy.StartingStrategy;
  *
  * @param managed an {@code <application>} element matches it
  * @param distribution how its processes may be spread
- * @param identifiers where it may run, as written ({@code *} or names)
+ * @param identifiers where it may run, as written after alias expansion ({@code *} or names); with the
+ *     {@code #} sign, the reference list of the sign
+ * @param hashSign {@code #} in its identifiers: one copy of the application per instance, by the index ending its
+ *     name
  * @param startSequence its order in the automatic start; 0 means not started automatically
  * @param stopSequence its order when all applications are stopped
  * @param startingStrategy its default starting strategy
@@ -24,7 +27,7 @@ import org.supvisors.core.strategy.StartingStrategy;
  * @param statusFormula the operational status formula, empty if none
  */
 public record ApplicationRules(boolean managed, DistributionRule distribution, List<String> identifiers,
-                               int startSequence, int stopSequence, StartingStrategy startingStrategy,
+                               boolean hashSign, int startSequence, int stopSequence, StartingStrategy startingStrategy,
                                StartingFailureStrategy startingFailureStrategy,
                                RunningFailureStrategy runningFailureStrategy, String statusFormula) {
 
@@ -39,7 +42,7 @@ public record ApplicationRules(boolean managed, DistributionRule distribution, L
 
     /** The rules of an application that no rule matches (rules.md, "Defaults summary"). */
     public static ApplicationRules unmanaged(StartingStrategy defaultStartingStrategy) {
-        return new ApplicationRules(false, DistributionRule.ALL_INSTANCES, List.of("*"), 0, 0,
+        return new ApplicationRules(false, DistributionRule.ALL_INSTANCES, List.of("*"), false, 0, 0,
                 defaultStartingStrategy, StartingFailureStrategy.ABORT, RunningFailureStrategy.CONTINUE, "");
     }
 
