@@ -76,6 +76,10 @@ public final class Supvisors {
         this.fsm.onTransition(peers::publishStateModesNow);
         this.localSupervisor = new LocalSupervisor(context, peers, effects, log, setup.agentNamespec());
         this.api = new SupvisorsApi(this);
+        if (setup.options().eventLink() != org.supvisors.core.config.EventLink.NONE) {
+            context.setListener(new org.supvisors.core.publication.EventPublisher(effects, clock,
+                    api::getSupvisorsState));
+        }
     }
 
     /**
@@ -242,6 +246,7 @@ public final class Supvisors {
         fsm.evaluate();
         peers.publishStateModesIfChanged();
         peers.publishDirectory();
+        context.listener().stateModesChanged();
     }
 
     /** The queries of the XML-RPC API. */

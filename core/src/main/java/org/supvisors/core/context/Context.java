@@ -19,6 +19,7 @@ import org.supvisors.core.process.ProcessEvent;
 import org.supvisors.core.process.ProcessSnapshot;
 import org.supvisors.core.process.ProcessState;
 import org.supvisors.core.process.ProcessStatus;
+import org.supvisors.core.publication.ModelListener;
 import org.supvisors.core.time.Clock;
 
 /**
@@ -32,6 +33,7 @@ public final class Context {
     private final RulesProvider rules;
     private final Clock clock;
     private final InstanceLog log;
+    private ModelListener listener = ModelListener.NONE;
 
     public Context(InstanceRegistry instances, RulesProvider rules, Clock clock, InstanceLog log) {
         this.instances = instances;
@@ -39,6 +41,14 @@ public final class Context {
         this.clock = clock;
         this.log = log.forClass(Context.class);
     }
+
+    /** Who hears about the changes of the model (the event interface). */
+    public void setListener(ModelListener listener) {
+        this.listener = listener;
+        instances.setListener(listener::instanceChanged);
+    }
+
+    public ModelListener listener() { return listener; }
 
     public InstanceRegistry instances() { return instances; }
     public Clock clock() { return clock; }
@@ -71,6 +81,7 @@ public final class Context {
             instance.addProcess(process);
             if (!known || before != process.displayedState()) {
                 changed.add(process);
+                listener.processChanged(process, false);
             }
         }
         for (ProcessStatus process : new ArrayList<>(instance.processes())) {
@@ -100,6 +111,7 @@ public final class Context {
             process.addInfo(instance.identity(), snapshot, now);
             instance.addProcess(process);
             changed.add(process);
+            listener.processChanged(process, false);
         }
         for (ProcessStatus process : new ArrayList<>(instance.processes())) {
             if (process.applicationName().equals(group) && !seen.contains(process.namespec())) {
@@ -134,6 +146,9 @@ public final class Context {
             return Optional.empty();
         }
         process.get().updateInfo(instance.identifier(), event, clock.monotonic(), true, clock.zone());
+        listener.processEvent(instance, event, process.get().info(instance.identifier())
+                .map(info -> info.disabled()).orElse(false));
+        listener.processChanged(process.get(), false);
         updateApplications(List.of(process.get()));
         return process;
     }
@@ -152,6 +167,7 @@ public final class Context {
                 if (process.invalidateInstance(instance.identifier(), clock.zone())) {
                     lost.add(process);
                 }
+                listener.processChanged(process, false);
             }
         }
         updateApplications(touched);
@@ -193,12 +209,17 @@ public final class Context {
 
     private List<ProcessStatus> removeFromInstance(SupvisorsInstance instance, ProcessStatus process) {
         instance.removeProcess(process.namespec());
+        listener.processRemoved(instance, process.applicationName(), process.processName());
         if (process.removeInstance(instance.identifier())) {
+            listener.processChanged(process, true);
             ApplicationStatus application = applications.get(process.applicationName());
             if (application != null && application.removeProcess(process.processName())) {
                 applications.remove(application.name());
                 log.info("application " + application.name() + " is DELETED");
+                listener.applicationChanged(application, true);
             }
+        } else {
+            listener.processChanged(process, false);
         }
         return List.of(process);
     }
@@ -210,8 +231,11 @@ public final class Context {
         }
         for (String name : names) {
             ApplicationStatus application = applications.get(name);
-            if (application != null && application.update()) {
-                log.debug("application " + name + " is " + application.state());
+            if (application != null) {
+                if (application.update()) {
+                    log.debug("application " + name + " is " + application.state());
+                }
+                listener.applicationChanged(application, false);
             }
         }
     }

@@ -20,6 +20,7 @@ public final class InstanceRegistry {
     private final Map<String, SupvisorsInstance> instances = new LinkedHashMap<>();
     private final Set<String> declared = new LinkedHashSet<>();
     private final SupvisorsInstance local;
+    private java.util.function.Consumer<SupvisorsInstance> listener = instance -> { };
 
     /**
      * @param declaredIdentities the instances of {@code supvisors_list} (or the local instance alone)
@@ -41,6 +42,12 @@ public final class InstanceRegistry {
                     + declared + ")");
         }
         this.local = localInstance;
+    }
+
+    /** Who hears about every change of state of an instance. */
+    public void setListener(java.util.function.Consumer<SupvisorsInstance> listener) {
+        this.listener = listener;
+        instances.values().forEach(instance -> instance.setListener(listener));
     }
 
     /** The local instance. */
@@ -77,7 +84,10 @@ public final class InstanceRegistry {
                 return false;
             }
         }
-        instances.put(identity.identifier(), new SupvisorsInstance(identity, false));
+        SupvisorsInstance instance = new SupvisorsInstance(identity, false);
+        instance.setListener(listener);
+        instances.put(identity.identifier(), instance);
+        listener.accept(instance);
         return true;
     }
 

@@ -30,6 +30,7 @@ public final class SupvisorsInstance {
     private double localMtime;
     private StateModes stateModes;
     private final Map<String, ProcessStatus> processes = new LinkedHashMap<>();
+    private java.util.function.Consumer<SupvisorsInstance> listener = instance -> { };
 
     public SupvisorsInstance(InstanceIdentity identity, boolean local) {
         this.identity = identity;
@@ -52,6 +53,10 @@ public final class SupvisorsInstance {
     public long localSequenceCounter() { return localSequenceCounter; }
     public double localMtime() { return localMtime; }
 
+    void setListener(java.util.function.Consumer<SupvisorsInstance> listener) {
+        this.listener = listener;
+    }
+
     /**
      * Moves to another state along the transition table.
      *
@@ -72,6 +77,7 @@ public final class SupvisorsInstance {
         if (next == InstanceState.STOPPED || next == InstanceState.ISOLATED) {
             stateModes = StateModes.defaults(identity);
         }
+        listener.accept(this);
     }
 
     /** Keeps the first non-empty set of stereotypes received (0.19's rule). */
@@ -98,6 +104,7 @@ public final class SupvisorsInstance {
         localSequenceCounter = localCounter;
         localTime = localNow;
         localMtime = localNowMonotonic;
+        listener.accept(this);
     }
 
     /** Zeroes the recorded local counter, so that the instance is found inactive at the next check. */

@@ -14,6 +14,7 @@ import org.supvisors.core.effect.EndSupervisord;
 import org.supvisors.core.effect.LoadLocalGroup;
 import org.supvisors.core.effect.LoadLocalProcesses;
 import org.supvisors.core.effect.PeerDirectory;
+import org.supvisors.core.effect.PublishEvent;
 import org.supvisors.core.effect.RefreshLocalProcess;
 import org.supvisors.core.effect.SendToPeers;
 import org.supvisors.core.process.Namespec;
@@ -38,6 +39,7 @@ final class EffectRunner implements EffectSink, AutoCloseable {
     private final LocalProcessLoader loader;
     private final Runnable layoutReload;
     private final PeerTransport peers;
+    private volatile java.util.function.Consumer<PublishEvent> events = event -> { };
     private final ScheduledThreadPoolExecutor io;
 
     /**
@@ -58,6 +60,11 @@ final class EffectRunner implements EffectSink, AutoCloseable {
         this.io.setRemoveOnCancelPolicy(true);
     }
 
+    /** Where the messages of the event interface go (nothing until a publisher is plugged in). */
+    void publishTo(java.util.function.Consumer<PublishEvent> publisher) {
+        this.events = publisher;
+    }
+
     @Override
     public void emit(Effect effect) {
         if (effect instanceof LoadLocalProcesses) {
@@ -75,6 +82,8 @@ final class EffectRunner implements EffectSink, AutoCloseable {
             peers.directory(((PeerDirectory) effect).peers());
         } else if (effect instanceof DisconnectPeer) {
             peers.disconnect(((DisconnectPeer) effect).identifier(), ((DisconnectPeer) effect).reason());
+        } else if (effect instanceof PublishEvent) {
+            events.accept((PublishEvent) effect);
         } else {
             throw new IllegalArgumentException("effect not handled: " + effect.getClass().getName());
         }

@@ -1,0 +1,41 @@
+package org.supvisors.core.publication;
+
+import org.supvisors.core.application.ApplicationStatus;
+import org.supvisors.core.instance.SupvisorsInstance;
+import org.supvisors.core.process.ProcessEvent;
+import org.supvisors.core.process.ProcessStatus;
+
+/**
+ * What changed in the model, as the event interface reports it. For one process change the calls come in the
+ * order {@code processEvent}, {@code processChanged}, {@code applicationChanged}.
+ */
+public interface ModelListener {
+
+    /** A listener that ignores everything ({@code event_link = NONE}). */
+    ModelListener NONE = new ModelListener() {
+    };
+
+    /** The state, tick or load of an instance changed. */
+    default void instanceChanged(SupvisorsInstance instance) {
+    }
+
+    /** A process changed on an instance, as that instance said. */
+    default void processEvent(SupvisorsInstance origin, ProcessEvent event, boolean disabled) {
+    }
+
+    /** A process disappeared from an instance. */
+    default void processRemoved(SupvisorsInstance origin, String group, String name) {
+    }
+
+    /** The synthetic status of a process changed (or it is DELETED when {@code deleted}). */
+    default void processChanged(ProcessStatus process, boolean deleted) {
+    }
+
+    /** The status of an application changed (or it is DELETED when {@code deleted}). */
+    default void applicationChanged(ApplicationStatus application, boolean deleted) {
+    }
+
+    /** The state & modes seen locally changed (local ones, or those published by another instance). */
+    default void stateModesChanged() {
+    }
+}
