@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.supvisors.core.api.SupvisorsApi;
 import org.supvisors.core.commander.Commander;
+import org.supvisors.core.commander.Sequencing;
 import org.supvisors.core.config.SupvisorsOptions;
 import org.supvisors.core.context.Context;
 import org.supvisors.core.effect.EffectSink;
@@ -14,6 +15,7 @@ import org.supvisors.core.instance.InstanceState;
 import org.supvisors.core.instance.SupvisorsInstance;
 import org.supvisors.core.peer.PeerMessage;
 import org.supvisors.core.peer.Peers;
+import org.supvisors.core.peer.ProcessRouter;
 import org.supvisors.core.supervisor.LocalProcess;
 import org.supvisors.core.supervisor.LocalSupervisor;
 import org.supvisors.core.supervisor.SupervisordEvent;
@@ -38,6 +40,7 @@ public final class Supvisors {
     private final Context context;
     private final Commander commander;
     private final StateMachine fsm;
+    private final ProcessRouter router;
     private final Peers peers;
     private final LocalSupervisor localSupervisor;
     private final SupvisorsApi api;
@@ -55,7 +58,30 @@ public final class Supvisors {
         instances.local().setNetwork(setup.localNetwork());
         instances.local().setStereotypes(setup.options().stereotypes());
         this.context = new Context(instances, setup.rules(), clock, log);
-        this.commander = new Commander();
+        this.router = new ProcessRouter(context, new ProcessRouter.PeerSender() {
+            @Override
+            public void sendTo(String identifier, PeerMessage message) {
+                peers.sendTo(identifier, message);
+            }
+
+            @Override
+            public void broadcast(PeerMessage message) {
+                peers.broadcast(message);
+            }
+        }, effects, log);
+        this.commander = new Commander(context, router, new Sequencing() {
+            @Override
+            public long tickCounter(String identifier) {
+                return identifier.equals(setup.localIdentity().identifier()) ? tickCounter
+                        : context.instances().get(identifier).map(SupvisorsInstance::remoteSequenceCounter).orElse(0L);
+            }
+
+            @Override
+            public String localIdentifier() {
+                return setup.localIdentity().identifier();
+            }
+        }, log);
+        context.observeEvents(commander::onProcessEvent);
         this.fsm = new StateMachine(context, setup.options(), commander, effects, log);
         this.peers = new Peers(context, setup.options(), fsm, effects, log, new Peers.LocalTick() {
             @Override
@@ -163,6 +189,12 @@ public final class Supvisors {
     /** One process of the local supervisord, read for the spawn error that its last event did not carry. */
     public void onLocalProcessRefreshed(LocalProcess refreshed) {
         localSupervisor.onProcessRefreshed(refreshed);
+        afterInput();
+    }
+
+    /** The local supervisord refused a start ({@code startProcess} fault). */
+    public void onLocalStartRefused(String namespec, String faultName, String text) {
+        router.onLocalStartRefused(namespec, faultName, text);
         afterInput();
     }
 

@@ -1,46 +1,222 @@
 package org.supvisors.core.commander;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.supvisors.core.InstanceLog;
+import org.supvisors.core.application.ApplicationStatus;
+import org.supvisors.core.context.Context;
+import org.supvisors.core.process.InstanceProcessInfo;
+import org.supvisors.core.process.ProcessState;
 import org.supvisors.core.process.ProcessStatus;
+import org.supvisors.core.strategy.StartingStrategy;
 
 /**
- * The Starter and the Stopper, seen from the state machine: whether jobs are in progress, and the automatic
- * actions the state machine triggers. The sequencers themselves come with the commander issue; until then no job
- * is ever planned, which is also 0.19's behaviour when no application is managed.
+ * The Starter and the Stopper (state-machines.md §6), and what links them: restarts (a start planned once the
+ * stop of the application is done) and the stop of an application whose start failed with the STOP strategy.
  */
 public final class Commander {
 
+    private final Context context;
+    private final Starter starter;
+    private final Stopper stopper;
+    private final InstanceLog log;
+    /** Applications to start once their stop is done, with the strategy. */
+    private final Map<String, StartingStrategy> pendingApplicationStarts = new HashMap<>();
+    /** Processes to start once the stop job of their application is done. */
+    private final Map<ProcessStatus, Restart> pendingProcessStarts = new HashMap<>();
+
+    private record Restart(StartingStrategy strategy, String extraArgs) {
+    }
+
+    public Commander(Context context, ProcessControl control, Sequencing sequencing, InstanceLog log) {
+        this.context = context;
+        this.log = log.forClass(Commander.class);
+        Starter.Sequencing withStop = new Starter.Sequencing() {
+            @Override
+            public void stopApplication(ApplicationStatus application) {
+                Commander.this.stopApplication(application);
+            }
+
+            @Override
+            public long tickCounter(String identifier) {
+                return sequencing.tickCounter(identifier);
+            }
+
+            @Override
+            public String localIdentifier() {
+                return sequencing.localIdentifier();
+            }
+        };
+        this.starter = new Starter(context, control, withStop, log);
+        this.stopper = new Stopper(context, control, withStop, log);
+        this.stopper.onApplicationStopped(this::onApplicationStopped);
+    }
+
     /** True while the Starter has planned or in-progress commands. */
     public boolean hasStartingJobs() {
-        return false;
+        return starter.hasJobs();
     }
 
     /** True while the Stopper has planned or in-progress commands. */
     public boolean hasStoppingJobs() {
-        return false;
+        return stopper.hasJobs();
+    }
+
+    /** True when an application is in a job of the Starter or of the Stopper. */
+    public boolean involves(String applicationName) {
+        return starter.involves(applicationName) || stopper.involves(applicationName);
     }
 
     /** Drops every job (entry in SYNCHRONIZATION, ELECTION, RESTARTING, SHUTTING_DOWN). */
     public void abortAll() {
-        // nothing is ever planned before the commander issue
+        if (starter.hasJobs() || stopper.hasJobs()) {
+            log.warn("jobs in progress aborted");
+        }
+        starter.abort();
+        stopper.abort();
+        pendingApplicationStarts.clear();
+        pendingProcessStarts.clear();
     }
 
+    // ---- automatic actions of the Master
+
     /**
-     * Plans the automatic start (DISTRIBUTION entry on the Master): managed applications with
-     * {@code start_sequence > 0} never started or in failure. None exists without rules.
+     * Plans the automatic start (DISTRIBUTION on the Master, {@code restart_sequence}): the managed applications
+     * with {@code start_sequence > 0} never started or in failure, each with its default strategy.
+     *
+     * @return true when something was planned
      */
-    public void startApplications() {
-        // without rules no application has a start sequence
+    public boolean startApplications() {
+        boolean any = false;
+        for (ApplicationStatus application : context.applications()) {
+            if (!application.isManaged() || application.rules().startSequence() <= 0) {
+                continue;
+            }
+            if (neverStarted(application) || application.majorFailure() || application.minorFailure()) {
+                any |= starter.startApplication(application.rules().startingStrategy(), application);
+            }
+        }
+        starter.progress();
+        return any;
+    }
+
+    /** Every process stopped everywhere, never stopped (so never started) anywhere. */
+    static boolean neverStarted(ApplicationStatus application) {
+        for (ProcessStatus process : application.processes()) {
+            for (InstanceProcessInfo info : process.infos()) {
+                if (info.state() != ProcessState.STOPPED || info.stop() != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Plans the stop of every application with running processes (RESTARTING / SHUTTING_DOWN on the Master). */
-    public void stopApplications() {
-        // nothing to plan before the commander issue
+    public boolean stopApplications() {
+        boolean any = false;
+        for (ApplicationStatus application : context.applications()) {
+            any |= stopper.stopApplication(application);
+        }
+        stopper.progress();
+        return any;
     }
 
-    /** Fails the commands that targeted lost instances. */
-    public void onInstancesLost(List<String> identifiers, List<ProcessStatus> lostProcesses) {
-        // no command in progress before the commander issue
+    // ---- requests
+
+    /** @return false when the application has no process in its start sequence */
+    public boolean startApplication(StartingStrategy strategy, ApplicationStatus application) {
+        boolean planned = starter.startApplication(strategy, application);
+        starter.progress();
+        return planned;
+    }
+
+    /** @return false when nothing of the application runs */
+    public boolean stopApplication(ApplicationStatus application) {
+        pendingApplicationStarts.remove(application.name());
+        boolean planned = stopper.stopApplication(application);
+        stopper.progress();
+        return planned;
+    }
+
+    /** Stops the application if something of it runs, and starts it once stopped (or at once). */
+    public boolean restartApplication(StartingStrategy strategy, ApplicationStatus application) {
+        if (stopper.stopApplication(application)) {
+            pendingApplicationStarts.put(application.name(), strategy);
+            stopper.progress();
+            return true;
+        }
+        return startApplication(strategy, application);
+    }
+
+    public void startProcess(StartingStrategy strategy, ProcessStatus process, String extraArgs) {
+        starter.startProcess(strategy, process, extraArgs);
+        starter.progress();
+    }
+
+    /** @return false when it runs nowhere among {@code identifiers} (everywhere when empty) */
+    public boolean stopProcess(ProcessStatus process, List<String> identifiers) {
+        boolean planned = stopper.stopProcess(process, identifiers);
+        stopper.progress();
+        return planned;
+    }
+
+    /** Stops the process where it runs, then starts it; or starts it at once if it runs nowhere. */
+    public void restartProcess(StartingStrategy strategy, ProcessStatus process, String extraArgs) {
+        if (stopper.stopProcess(process, List.of())) {
+            pendingProcessStarts.put(process, new Restart(strategy, extraArgs));
+            stopper.progress();
+        } else {
+            startProcess(strategy, process, extraArgs);
+        }
+    }
+
+    // ---- progress
+
+    /** A process changed on an instance. */
+    public void onProcessEvent(ProcessStatus process, String identifier) {
+        starter.onEvent(process, identifier);
+        stopper.onEvent(process, identifier);
+    }
+
+    /** The periodic check of each evaluation: timeouts, crossed events. */
+    public void check() {
+        starter.check();
+        stopper.check();
+    }
+
+    /**
+     * Instances were lost: commands on them fail.
+     *
+     * @return the processes whose start failed with them (they are not lost processes)
+     */
+    public List<ProcessStatus> onInstancesLost(List<String> identifiers) {
+        stopper.onInstancesLost(identifiers);
+        return starter.onInstancesLost(identifiers);
+    }
+
+    /** The processes in a job of the Starter or of the Stopper. */
+    public List<ProcessStatus> processesInJobs() {
+        List<ProcessStatus> all = new ArrayList<>(starter.processes());
+        all.addAll(stopper.processes());
+        return all;
+    }
+
+    private void onApplicationStopped(ApplicationStatus application) {
+        StartingStrategy strategy = pendingApplicationStarts.remove(application.name());
+        if (strategy != null) {
+            log.info("application " + application.name() + " stopped: starting it again");
+            starter.startApplication(strategy, application);
+        }
+        for (ProcessStatus process : new ArrayList<>(pendingProcessStarts.keySet())) {
+            if (process.applicationName().equals(application.name())) {
+                Restart restart = pendingProcessStarts.remove(process);
+                starter.startProcess(restart.strategy(), process, restart.extraArgs());
+            }
+        }
+        starter.progress();
     }
 }

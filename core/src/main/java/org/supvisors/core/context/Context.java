@@ -34,6 +34,7 @@ public final class Context {
     private final Clock clock;
     private final InstanceLog log;
     private ModelListener listener = ModelListener.NONE;
+    private java.util.function.BiConsumer<ProcessStatus, String> eventObserver = (process, identifier) -> { };
 
     public Context(InstanceRegistry instances, RulesProvider rules, Clock clock, InstanceLog log) {
         this.instances = instances;
@@ -49,6 +50,11 @@ public final class Context {
     }
 
     public ModelListener listener() { return listener; }
+
+    /** Who is told after a process event was applied (the commander, whose jobs wait for events). */
+    public void observeEvents(java.util.function.BiConsumer<ProcessStatus, String> observer) {
+        this.eventObserver = observer;
+    }
 
     public InstanceRegistry instances() { return instances; }
     public Clock clock() { return clock; }
@@ -148,6 +154,26 @@ public final class Context {
         process.get().updateInfo(instance.identifier(), event, clock.monotonic(), true, clock.zone());
         listener.processEvent(instance, event, process.get().info(instance.identifier())
                 .map(info -> info.disabled()).orElse(false));
+        listener.processChanged(process.get(), false);
+        updateApplications(List.of(process.get()));
+        eventObserver.accept(process.get(), instance.identifier());
+        return process;
+    }
+
+    /**
+     * Applies a forced state (state-machines.md §5.3) unless a real event from that instance is more recent.
+     *
+     * @return the process when the state was applied
+     */
+    public Optional<ProcessStatus> applyForced(String identifier, String group, String name, ProcessState state,
+                                               String reason, long now, double nowMonotonic, String extraArgs) {
+        Optional<ProcessStatus> process = process(group, name);
+        if (process.isEmpty() || !process.get().force(identifier, state, reason, nowMonotonic, clock.monotonic())) {
+            return Optional.empty();
+        }
+        String nick = instances.get(identifier).map(SupvisorsInstance::nickIdentifier).orElse("");
+        log.info("process " + process.get().namespec() + " forced " + state + " (" + reason + ")");
+        listener.forcedEvent(identifier, nick, group, name, state.code(), reason, now, nowMonotonic, extraArgs);
         listener.processChanged(process.get(), false);
         updateApplications(List.of(process.get()));
         return process;

@@ -7,5 +7,5 @@ package org.supvisors.core.effect;
  */
 public sealed interface Effect
         permits LoadLocalProcesses, LoadLocalGroup, RefreshLocalProcess, EndSupervisord, SendToPeers, PeerDirectory,
-        DisconnectPeer, PublishEvent {
+        DisconnectPeer, PublishEvent, StartLocalProcess, StopLocalProcess {
 }

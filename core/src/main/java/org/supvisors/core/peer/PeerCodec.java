@@ -64,6 +64,21 @@ public final class PeerCodec {
             map.put("processes", processes);
         } else if (message instanceof ClosingRequest) {
             map.put("restart", ((ClosingRequest) message).restart());
+        } else if (message instanceof StartRequest) {
+            map.put("namespec", ((StartRequest) message).namespec());
+            map.put("extra_args", ((StartRequest) message).extraArgs());
+        } else if (message instanceof StopRequest) {
+            map.put("namespec", ((StopRequest) message).namespec());
+        } else if (message instanceof ForcedState) {
+            ForcedState m = (ForcedState) message;
+            map.put("identifier", m.identifier());
+            map.put("group", m.group());
+            map.put("name", m.name());
+            map.put("state", m.state());
+            map.put("spawnerr", m.reason());
+            map.put("now", m.now());
+            map.put("now_monotonic", m.nowMonotonic());
+            map.put("extra_args", m.extraArgs());
         } else {
             throw new IllegalArgumentException("peer message not encoded: " + message.getClass().getName());
         }
@@ -100,6 +115,14 @@ public final class PeerCodec {
                         snapshots(fields, "processes"));
             case CLOSING_REQUEST:
                 return new ClosingRequest(fields.bool("restart"));
+            case START_REQUEST:
+                return new StartRequest(fields.string("namespec"), fields.string("extra_args"));
+            case STOP_REQUEST:
+                return new StopRequest(fields.string("namespec"));
+            case FORCED_STATE:
+                return new ForcedState(fields.string("identifier"), fields.string("group"), fields.string("name"),
+                        processState(fields, "state").code(), fields.string("spawnerr"), fields.integer("now"),
+                        fields.real("now_monotonic"), fields.string("extra_args"));
             default:
                 throw new MalformedMessageException(kind + ": not decoded by this version");
         }

@@ -156,6 +156,19 @@ public final class Peers {
                 log.warn((restart ? "restart" : "shutdown") + " request from " + sender.identity()
                         + " ignored: the local instance is not the Master");
             }
+        } else if (message instanceof StartRequest) {
+            StartRequest request = (StartRequest) message;
+            log.debug("start of " + request.namespec() + " requested by " + sender.identity());
+            effects.emit(new org.supvisors.core.effect.StartLocalProcess(request.namespec(), request.extraArgs()));
+        } else if (message instanceof StopRequest) {
+            StopRequest request = (StopRequest) message;
+            log.debug("stop of " + request.namespec() + " requested by " + sender.identity());
+            effects.emit(new org.supvisors.core.effect.StopLocalProcess(request.namespec()));
+        } else if (message instanceof ForcedState) {
+            ForcedState forced = (ForcedState) message;
+            context.applyForced(forced.identifier(), forced.group(), forced.name(),
+                    org.supvisors.core.process.ProcessState.fromCode(forced.state()), forced.reason(), forced.now(),
+                    forced.nowMonotonic(), forced.extraArgs());
         } else if (message instanceof ProcessesUpdate) {
             if (isLoaded(sender)) {
                 ProcessesUpdate update = (ProcessesUpdate) message;
@@ -348,6 +361,16 @@ public final class Peers {
      */
     public void onTick() {
         lastPublished = null;
+    }
+
+    /** Sends a message to one instance. */
+    public void sendTo(String identifier, PeerMessage message) {
+        send(List.of(identifier), message);
+    }
+
+    /** Sends a message to every linked, non-ISOLATED instance. */
+    public void broadcast(PeerMessage message) {
+        send(nonIsolatedPeers(), message);
     }
 
     /** Forwards a restart or shutdown request to the Master. */

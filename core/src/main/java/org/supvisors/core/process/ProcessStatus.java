@@ -33,6 +33,7 @@ public final class ProcessStatus {
     private String programName;
     private int processIndex;
     private ProcessRules rules;
+    private String assignedIdentifier;
 
     public ProcessStatus(String applicationName, String processName, ProcessRules rules) {
         this.applicationName = applicationName;
@@ -215,6 +216,12 @@ public final class ProcessStatus {
     public int processIndex() { return processIndex; }
     public ProcessRules rules() { return rules; }
     public void setRules(ProcessRules rules) { this.rules = rules; }
+
+    /** The instance a {@code #}/{@code @} rule assigned to this process, once resolved. */
+    public Optional<String> assignedIdentifier() { return Optional.ofNullable(assignedIdentifier); }
+
+    /** Records the instance a {@code #}/{@code @} rule assigned (final once done). */
+    public void assign(String identifier) { this.assignedIdentifier = identifier; }
 
     /** The instances where the process is running; more than one is a conflict. */
     public Set<String> runningIdentifiers() { return Collections.unmodifiableSet(runningIdentifiers); }
