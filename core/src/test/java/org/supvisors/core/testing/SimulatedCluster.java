@@ -26,7 +26,10 @@ import org.supvisors.core.effect.LoadLocalGroup;
 import org.supvisors.core.effect.LoadLocalProcesses;
 import org.supvisors.core.effect.PeerDirectory;
 import org.supvisors.core.effect.RefreshLocalProcess;
+import org.supvisors.core.effect.PublishEvent;
 import org.supvisors.core.effect.SendToPeers;
+import org.supvisors.core.effect.StartLocalProcess;
+import org.supvisors.core.effect.StopLocalProcess;
 import org.supvisors.core.fsm.SupvisorsState;
 import org.supvisors.core.instance.InstanceIdentity;
 import org.supvisors.core.instance.InstanceState;
@@ -393,6 +396,53 @@ public final class SimulatedCluster {
             this.core = new Supvisors(setup, clock, this::onEffect);
         }
 
+        /** The fake supervisord: STARTING at once, RUNNING after startsecs (1 s). */
+        private void supervisordStart(String namespec) {
+            int index = indexOf(namespec);
+            if (index < 0) {
+                return;
+            }
+            LocalProcess process = processes.get(index);
+            if (!process.state().isStopped()) {
+                return;
+            }
+            transition(index, ProcessState.STARTING, 0.001);
+            transition(index, ProcessState.RUNNING, 1.0);
+        }
+
+        /** The fake supervisord: STOPPING at once, STOPPED 0.1 s later. */
+        private void supervisordStop(String namespec) {
+            int index = indexOf(namespec);
+            if (index < 0 || !processes.get(index).state().isRunning()) {
+                return;
+            }
+            transition(index, ProcessState.STOPPING, 0.001);
+            transition(index, ProcessState.STOPPED, 0.1);
+        }
+
+        private int indexOf(String namespec) {
+            for (int i = 0; i < processes.size(); i++) {
+                if (processes.get(i).namespec().equals(namespec)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private void transition(int index, ProcessState state, double delay) {
+            schedule(identity.identifier(), delay, n -> {
+                LocalProcess p = processes.get(index);
+                long now = (long) clock.epochTime();
+                ProcessState from = p.state();
+                processes.set(index, new LocalProcess(p.group(), p.name(), state,
+                        state == ProcessState.STARTING ? now : p.start(), state.isStopped() ? now : p.stop(), now,
+                        state.isRunning() ? 4000 + index : 0, p.description(), "", 0, true, p.startsecs(),
+                        p.stopwaitsecs(), p.programName(), p.processIndex(), true, true, "unexpected"));
+                n.core.onSupervisordEvent(new org.supvisors.core.supervisor.ProcessStateEvent(p.group(), p.name(),
+                        state, from, state.isRunning() ? 4000 + index : 0, true, 0));
+            });
+        }
+
         /** Sends a message over the link with {@code target}, in order, as TCP does. */
         void deliver(String target, PeerMessage message) {
             String self = identity.identifier();
@@ -449,8 +499,12 @@ public final class SimulatedCluster {
             } else if (effect instanceof LoadLocalProcesses) {
                 List<LocalProcess> snapshot = List.copyOf(processes);
                 schedule(self, 0.01, n -> n.core.onLocalProcesses(snapshot));
+            } else if (effect instanceof StartLocalProcess) {
+                supervisordStart(((StartLocalProcess) effect).namespec());
+            } else if (effect instanceof StopLocalProcess) {
+                supervisordStop(((StopLocalProcess) effect).namespec());
             } else if (effect instanceof LoadLocalGroup || effect instanceof RefreshLocalProcess
-                    || effect instanceof EndSupervisord) {
+                    || effect instanceof EndSupervisord || effect instanceof PublishEvent) {
                 otherEffects.add(effect);
             } else {
                 throw new IllegalArgumentException("effect not simulated: " + effect);
