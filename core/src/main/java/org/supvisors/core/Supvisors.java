@@ -1,13 +1,19 @@
 package org.supvisors.core;
 
 import java.util.List;
+import java.util.Optional;
 
+import org.supvisors.core.api.Reply;
 import org.supvisors.core.api.SupvisorsApi;
+import org.supvisors.core.api.SupvisorsControl;
+import org.supvisors.core.api.SupvisorsFault;
+import org.supvisors.core.api.Waiters;
 import org.supvisors.core.commander.Commander;
 import org.supvisors.core.commander.Sequencing;
 import org.supvisors.core.config.SupvisorsOptions;
 import org.supvisors.core.context.Context;
 import org.supvisors.core.effect.EffectSink;
+import org.supvisors.core.effect.StartLocalProcess;
 import org.supvisors.core.fsm.StateMachine;
 import org.supvisors.core.instance.InstanceIdentity;
 import org.supvisors.core.instance.InstanceRegistry;
@@ -44,6 +50,9 @@ public final class Supvisors {
     private final Peers peers;
     private final LocalSupervisor localSupervisor;
     private final SupvisorsApi api;
+    private final Waiters waiters = new Waiters();
+    private final SupvisorsControl control;
+    private final EffectSink effects;
     private long tickCounter;
     private long tickWhen;
     private double tickWhenMonotonic;
@@ -53,6 +62,7 @@ public final class Supvisors {
     public Supvisors(CoreSetup setup, Clock clock, EffectSink effects) {
         this.setup = setup;
         this.clock = clock;
+        this.effects = effects;
         this.log = new InstanceLog(Supvisors.class, setup.localIdentity().nickIdentifier());
         InstanceRegistry instances = new InstanceRegistry(setup.declaredIdentities(), setup.localIdentity());
         instances.local().setNetwork(setup.localNetwork());
@@ -102,6 +112,7 @@ public final class Supvisors {
         this.fsm.onTransition(peers::publishStateModesNow);
         this.localSupervisor = new LocalSupervisor(context, peers, effects, log, setup.agentNamespec());
         this.api = new SupvisorsApi(this);
+        this.control = new SupvisorsControl(this, api, waiters);
         if (setup.options().eventLink() != org.supvisors.core.config.EventLink.NONE) {
             context.setListener(new org.supvisors.core.publication.EventPublisher(effects, clock,
                     api::getSupvisorsState));
@@ -279,6 +290,25 @@ public final class Supvisors {
         peers.publishStateModesIfChanged();
         peers.publishDirectory();
         context.listener().stateModesChanged();
+        waiters.poll();
+    }
+
+    /** Starts a process of the local supervisord and tells {@code reply} what supervisord answered. */
+    public void startLocal(String namespec, String extraArgs, boolean wait, Reply reply) {
+        effects.emit(new StartLocalProcess(namespec, extraArgs, wait, Optional.of(reply)));
+    }
+
+    /**
+     * Runs a control call on the core's thread: its faults are answered through {@code reply}, and the model is
+     * evaluated and shared afterwards like after any input.
+     */
+    public void control(java.util.function.Consumer<SupvisorsControl> call, Reply reply) {
+        try {
+            call.accept(control);
+        } catch (SupvisorsFault fault) {
+            reply.fault(fault);
+        }
+        afterInput();
     }
 
     /** The queries of the XML-RPC API. */

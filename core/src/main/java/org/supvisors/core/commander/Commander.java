@@ -164,6 +164,14 @@ public final class Commander {
         return planned;
     }
 
+    /**
+     * True when {@code strategy} finds an instance for the process now, considering the pending load of every
+     * start job ({@code start_any_process}).
+     */
+    public boolean canStart(StartingStrategy strategy, ProcessStatus process) {
+        return starter.placeable(strategy, process);
+    }
+
     /** Stops the process where it runs, then starts it; or starts it at once if it runs nowhere. */
     public void restartProcess(StartingStrategy strategy, ProcessStatus process, String extraArgs) {
         if (stopper.stopProcess(process, List.of())) {

@@ -170,6 +170,14 @@ final class Starter {
         return Placement.of(command.strategy).choose(candidates, command.load(), sequencing.localIdentifier());
     }
 
+    /** True when {@code strategy} would find an instance for the process now. */
+    boolean placeable(StartingStrategy strategy, ProcessStatus process) {
+        List<Candidate> candidates = Loads.candidates(context.instances(),
+                Loads.possibleIdentifiers(process, context.instances()), pendingLoads());
+        return Placement.of(strategy).choose(candidates, process.rules().expectedLoading(),
+                sequencing.localIdentifier()).isPresent();
+    }
+
     /** SINGLE_INSTANCE / SINGLE_NODE: the instance (or the node) taking the whole application. */
     private void chooseDistribution(ApplicationJob<StartCommand> job) {
         ApplicationStatus application = job.application;

@@ -1,6 +1,9 @@
 package org.supvisors.core.effect;
 
 import java.util.Objects;
+import java.util.Optional;
+
+import org.supvisors.core.api.Reply;
 
 /**
  * Start a process of the local supervisord ({@code supervisor.startProcess(namespec, False)}, after recording its
@@ -8,11 +11,20 @@ import java.util.Objects;
  *
  * @param namespec the process
  * @param extraArgs its extra arguments, empty for none
+ * @param waitStarted whether supervisord waits for {@code startsecs} before answering
+ * @param reply who gets supervisord's answer ({@code start_args}), if anybody
  */
-public record StartLocalProcess(String namespec, String extraArgs) implements Effect {
+public record StartLocalProcess(String namespec, String extraArgs, boolean waitStarted, Optional<Reply> reply)
+        implements Effect {
 
     public StartLocalProcess {
         Objects.requireNonNull(namespec, "namespec");
         Objects.requireNonNull(extraArgs, "extraArgs");
+        Objects.requireNonNull(reply, "reply");
+    }
+
+    /** A start without waiting and without a reply (a sequencer's command). */
+    public StartLocalProcess(String namespec, String extraArgs) {
+        this(namespec, extraArgs, false, Optional.empty());
     }
 }

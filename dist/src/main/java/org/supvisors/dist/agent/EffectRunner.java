@@ -7,6 +7,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.supvisors.core.api.Fault;
+import org.supvisors.core.api.SupvisorsFault;
 import org.supvisors.core.effect.DisconnectPeer;
 import org.supvisors.core.effect.Effect;
 import org.supvisors.core.effect.EffectSink;
@@ -17,12 +19,15 @@ import org.supvisors.core.effect.PeerDirectory;
 import org.supvisors.core.effect.PublishEvent;
 import org.supvisors.core.effect.RefreshLocalProcess;
 import org.supvisors.core.effect.SendToPeers;
+import org.supvisors.core.effect.StartLocalProcess;
+import org.supvisors.core.effect.StopLocalProcess;
 import org.supvisors.core.process.Namespec;
 import org.supvisors.core.supervisor.LocalProcess;
 import org.supvisors.transport.peer.PeerTransport;
 import org.supvisors.transport.supervisord.LocalProcessLoader;
 import org.supvisors.transport.supervisord.SupervisordClient;
 import org.supvisors.transport.supervisord.SupervisordException;
+import org.supvisors.transport.supervisord.SupervisordFaultException;
 
 /**
  * Carries out the core's effects on a small I/O pool (XML-RPC calls to the local supervisord, file reads) and
@@ -82,6 +87,10 @@ final class EffectRunner implements EffectSink, AutoCloseable {
             peers.directory(((PeerDirectory) effect).peers());
         } else if (effect instanceof DisconnectPeer) {
             peers.disconnect(((DisconnectPeer) effect).identifier(), ((DisconnectPeer) effect).reason());
+        } else if (effect instanceof StartLocalProcess) {
+            io.execute(() -> startLocal((StartLocalProcess) effect));
+        } else if (effect instanceof StopLocalProcess) {
+            io.execute(() -> stopLocal(((StopLocalProcess) effect).namespec()));
         } else if (effect instanceof PublishEvent) {
             events.accept((PublishEvent) effect);
         } else {
@@ -129,6 +138,39 @@ final class EffectRunner implements EffectSink, AutoCloseable {
             LOG.log(Level.WARNING, "cannot read the process " + namespec + " of supervisord: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "internal error while reading the process " + namespec, e);
+        }
+    }
+
+    /**
+     * {@code supervisor.startProcess}; a refusal is told to the core (a process that cannot start is forced FATAL)
+     * and to the caller of {@code start_args} if any.
+     */
+    private void startLocal(StartLocalProcess start) {
+        try {
+            boolean result = client.startProcess(start.namespec(), start.waitStarted());
+            start.reply().ifPresent(reply -> loop.post(core -> reply.value(result)));
+        } catch (SupervisordFaultException e) {
+            Fault fault = e.fault().orElse(Fault.FAILED);
+            loop.post(core -> core.onLocalStartRefused(start.namespec(), fault.name(), e.detail()));
+            start.reply().ifPresent(reply -> loop.post(core -> reply.fault(new SupvisorsFault(fault, e.detail()))));
+        } catch (SupervisordException e) {
+            LOG.log(Level.WARNING, "cannot start " + start.namespec() + ": " + e.getMessage());
+            start.reply().ifPresent(reply -> loop.post(core -> reply.fault(new SupvisorsFault(Fault.FAILED,
+                    "supervisord unreachable: " + e.getMessage()))));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "internal error while starting " + start.namespec(), e);
+        }
+    }
+
+    private void stopLocal(String namespec) {
+        try {
+            client.stopProcess(namespec, false);
+        } catch (SupervisordFaultException e) {
+            LOG.log(Level.INFO, "stop of " + namespec + " refused by supervisord: " + e.getMessage());
+        } catch (SupervisordException e) {
+            LOG.log(Level.WARNING, "cannot stop " + namespec + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "internal error while stopping " + namespec, e);
         }
     }
 

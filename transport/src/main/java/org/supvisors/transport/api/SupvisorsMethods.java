@@ -8,8 +8,12 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.supvisors.core.api.Reply;
 import org.supvisors.core.api.SupvisorsApi;
+import org.supvisors.core.api.SupvisorsControl;
+import org.supvisors.core.api.SupvisorsFault;
 import org.supvisors.core.config.LogLevel;
+import org.supvisors.core.strategy.StartingStrategy;
 import org.supvisors.transport.xmlrpc.RpcMethod;
 import org.supvisors.transport.xmlrpc.RpcParam;
 
@@ -97,6 +101,106 @@ public final class SupvisorsMethods {
         methods.add(query(core, "get_conflicts", "array",
                 "Return the synthetic information of every process running on several instances.",
                 SupvisorsApi::getConflicts));
+        methods.add(control(core, "start_application", "boolean",
+                "Start the managed application application_name with its start sequence, placing its processes"
+                        + " with strategy; with wait, return once it is started.",
+                List.of(RpcParam.required("strategy", "string"), RpcParam.required("application_name", "string"),
+                        RpcParam.optional("wait", "boolean")),
+                p -> {
+                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
+                            "StartingStrategies");
+                    String name = Params.string(p, 1, "application_name");
+                    boolean wait = Params.bool(p, 2, "wait", true);
+                    return (c, r) -> c.startApplication(strategy, name, wait, r);
+                }));
+        methods.add(control(core, "stop_application", "boolean",
+                "Stop the managed application application_name with its stop sequence; with wait, return once it"
+                        + " is stopped.",
+                List.of(RpcParam.required("application_name", "string"), RpcParam.optional("wait", "boolean")),
+                p -> {
+                    String name = Params.string(p, 0, "application_name");
+                    boolean wait = Params.bool(p, 1, "wait", true);
+                    return (c, r) -> c.stopApplication(name, wait, r);
+                }));
+        methods.add(control(core, "restart_application", "boolean",
+                "Stop the application application_name if it runs, then start it with strategy; with wait, return"
+                        + " once it is started.",
+                List.of(RpcParam.required("strategy", "string"), RpcParam.required("application_name", "string"),
+                        RpcParam.optional("wait", "boolean")),
+                p -> {
+                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
+                            "StartingStrategies");
+                    String name = Params.string(p, 1, "application_name");
+                    boolean wait = Params.bool(p, 2, "wait", true);
+                    return (c, r) -> c.restartApplication(strategy, name, wait, r);
+                }));
+        methods.add(control(core, "start_args", "boolean",
+                "Start the process namespec on the local instance with extra_args appended to its command line"
+                        + " (needs the launcher when not empty); with wait, as supervisor.startProcess.",
+                List.of(RpcParam.required("namespec", "string"), RpcParam.required("extra_args", "string"),
+                        RpcParam.optional("wait", "boolean")),
+                p -> {
+                    String namespec = Params.string(p, 0, "namespec");
+                    String extraArgs = Params.string(p, 1, "extra_args");
+                    boolean wait = Params.bool(p, 2, "wait", true);
+                    return (c, r) -> c.startArgs(namespec, extraArgs, wait, r);
+                }));
+        methods.add(control(core, "start_process", "boolean",
+                "Start the process namespec (or every process of group:*) where strategy places it, with"
+                        + " extra_args; with wait, return once it is started.",
+                List.of(RpcParam.required("strategy", "string"), RpcParam.required("namespec", "string"),
+                        RpcParam.optional("extra_args", "string"), RpcParam.optional("wait", "boolean")),
+                p -> {
+                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
+                            "StartingStrategies");
+                    String namespec = Params.string(p, 1, "namespec");
+                    String extraArgs = Params.string(p, 2, "extra_args", "");
+                    boolean wait = Params.bool(p, 3, "wait", true);
+                    return (c, r) -> c.startProcess(strategy, namespec, extraArgs, wait, r);
+                }));
+        methods.add(control(core, "start_any_process", "string",
+                "Start the first process whose namespec matches regex that strategy can place; return its"
+                        + " namespec (with wait, once started).",
+                List.of(RpcParam.required("strategy", "string"), RpcParam.required("regex", "string"),
+                        RpcParam.optional("extra_args", "string"), RpcParam.optional("wait", "boolean")),
+                p -> {
+                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
+                            "StartingStrategies");
+                    String regex = Params.string(p, 1, "regex");
+                    String extraArgs = Params.string(p, 2, "extra_args", "");
+                    boolean wait = Params.bool(p, 3, "wait", true);
+                    return (c, r) -> c.startAnyProcess(strategy, regex, extraArgs, wait, r);
+                }));
+        methods.add(control(core, "stop_process", "boolean",
+                "Stop the process namespec (or every process of group:*) wherever it runs; with wait, return once"
+                        + " it is stopped.",
+                List.of(RpcParam.required("namespec", "string"), RpcParam.optional("wait", "boolean")),
+                p -> {
+                    String namespec = Params.string(p, 0, "namespec");
+                    boolean wait = Params.bool(p, 1, "wait", true);
+                    return (c, r) -> c.stopProcess(namespec, wait, r);
+                }));
+        methods.add(control(core, "restart_process", "boolean",
+                "Stop the process namespec (or group:*) where it runs, then start it with strategy and extra_args;"
+                        + " with wait, return once it is started.",
+                List.of(RpcParam.required("strategy", "string"), RpcParam.required("namespec", "string"),
+                        RpcParam.optional("extra_args", "string"), RpcParam.optional("wait", "boolean")),
+                p -> {
+                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
+                            "StartingStrategies");
+                    String namespec = Params.string(p, 1, "namespec");
+                    String extraArgs = Params.string(p, 2, "extra_args", "");
+                    boolean wait = Params.bool(p, 3, "wait", true);
+                    return (c, r) -> c.restartProcess(strategy, namespec, extraArgs, wait, r);
+                }));
+        methods.add(control(core, "restart_sequence", "boolean",
+                "Start again the applications of the automatic start sequence never started or in failure; with"
+                        + " wait, return once done.",
+                List.of(RpcParam.optional("wait", "boolean")),
+                p -> {
+                    boolean wait = Params.bool(p, 0, "wait", true);
+                    return (c, r) -> c.restartSequence(wait, r);
+                }));
         methods.add(query(core, "restart", "boolean",
                 "Stop every application, then restart every supervisord; driven by the Master (forwarded to it).",
                 SupvisorsApi::restart));
@@ -124,6 +228,36 @@ public final class SupvisorsMethods {
                     return CompletableFuture.completedFuture(Boolean.TRUE);
                 }));
         return methods;
+    }
+
+    /** A control call: parameters checked here, then run on the core's thread, answered when its work is done. */
+    private static RpcMethod control(CoreAccess core, String name, String returnType, String help,
+                                     List<RpcParam> params, Function<List<Object>, ControlCall> call) {
+        return new Method(name, returnType, help, params, p -> {
+            ControlCall bound = call.apply(p);
+            return core.call(s -> {
+                CompletableFuture<Object> result = new CompletableFuture<>();
+                Reply reply = new Reply() {
+                    @Override
+                    public void value(Object value) {
+                        result.complete(value);
+                    }
+
+                    @Override
+                    public void fault(SupvisorsFault fault) {
+                        result.completeExceptionally(fault);
+                    }
+                };
+                s.control(c -> bound.run(c, reply), reply);
+                return result;
+            }).thenCompose(Function.identity());
+        });
+    }
+
+    /** A control call bound to its parameters. */
+    @FunctionalInterface
+    private interface ControlCall {
+        void run(SupvisorsControl control, Reply reply);
     }
 
     private static RpcMethod query(CoreAccess core, String name, String returnType, String help,
