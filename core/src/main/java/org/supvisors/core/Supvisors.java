@@ -287,6 +287,7 @@ public final class Supvisors {
             return;
         }
         fsm.evaluate();
+        localSupervisor.updatePoke();
         peers.publishStateModesIfChanged();
         peers.publishDirectory();
         context.listener().stateModesChanged();

@@ -35,9 +35,13 @@ final class ApplicationJob<C> {
         planned.computeIfAbsent(sequence, k -> new ArrayList<>()).add(command);
     }
 
+    /** The sequence of the group in progress, if any. */
+    Integer currentSequence;
+
     /** The next group of commands, removed from the plan; empty when none is left. */
     List<C> nextGroup() {
         Map.Entry<Integer, List<C>> entry = planned.pollFirstEntry();
+        currentSequence = entry == null ? null : entry.getKey();
         return entry == null ? List.of() : entry.getValue();
     }
 

@@ -105,8 +105,15 @@ final class Starter {
                 return;
             }
         }
-        job.plan(process.rules().startSequence(), new StartCommand(process, strategy, extraArgs, false));
+        StartCommand command = new StartCommand(process, strategy, extraArgs, false);
         log.info("start of process " + process.namespec() + " planned (" + strategy + ")");
+        if (current.get(application.name()) == job && !job.inProgress.isEmpty()
+                && Integer.valueOf(process.rules().startSequence()).equals(job.currentSequence)) {
+            // same sequence as the group in progress: it starts with it, in parallel
+            launch(job, command);
+        } else {
+            job.plan(process.rules().startSequence(), command);
+        }
     }
 
     // ---- progress
@@ -138,26 +145,30 @@ final class Starter {
                 chooseDistribution(job);
             }
             for (StartCommand command : job.nextGroup()) {
-                if (!command.process.isStopped()) {
-                    log.debug(() -> "start of " + command.process.namespec() + " skipped: it is "
-                            + command.process.state());
-                    continue;
-                }
-                Optional<String> target = choose(job, command);
-                if (target.isEmpty()) {
-                    log.warn("no instance can take " + command.process.namespec() + " ("
-                            + command.strategy + ", load " + command.load() + "): FATAL");
-                    control.force(command.process, "", ProcessState.FATAL, "No resource available");
-                    onStartFailure(job, command);
-                    continue;
-                }
-                command.target = target.get();
-                command.reference = sequencing.tickCounter(command.target);
-                job.inProgress.add(command);
-                log.info("start of " + command.process.namespec() + " on " + command.target);
-                control.start(command.target, command.process, command.extraArgs);
+                launch(job, command);
             }
         }
+    }
+
+    /** Places a command and sends it, or fails it when nothing can take it. */
+    private void launch(ApplicationJob<StartCommand> job, StartCommand command) {
+        if (!command.process.isStopped()) {
+            log.debug(() -> "start of " + command.process.namespec() + " skipped: it is " + command.process.state());
+            return;
+        }
+        Optional<String> target = choose(job, command);
+        if (target.isEmpty()) {
+            log.warn("no instance can take " + command.process.namespec() + " (" + command.strategy + ", load "
+                    + command.load() + "): FATAL");
+            control.force(command.process, "", ProcessState.FATAL, "No resource available");
+            onStartFailure(job, command);
+            return;
+        }
+        command.target = target.get();
+        command.reference = sequencing.tickCounter(command.target);
+        job.inProgress.add(command);
+        log.info("start of " + command.process.namespec() + " on " + command.target);
+        control.start(command.target, command.process, command.extraArgs);
     }
 
     /** The instance that takes a command, considering the pending load of every start in progress. */

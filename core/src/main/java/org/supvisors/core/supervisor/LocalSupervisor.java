@@ -33,6 +33,7 @@ public final class LocalSupervisor {
     private final InstanceLog log;
     private final String agentNamespec;
     private boolean loaded;
+    private boolean poking;
 
     /**
      * @param agentNamespec the agent's own process ({@code group:name}), kept out of the model
@@ -51,6 +52,26 @@ public final class LocalSupervisor {
     /** True once the processes of the local supervisord have been read. */
     public boolean isLoaded() {
         return loaded;
+    }
+
+    /**
+     * Asks for supervisord to be poked while local processes are in transition (STARTING, BACKOFF, STOPPING), and
+     * for the pokes to stop when none is.
+     */
+    public void updatePoke() {
+        SupvisorsInstance local = context.instances().local();
+        boolean transitions = false;
+        for (ProcessStatus process : local.processes()) {
+            ProcessState state = process.info(local.identifier()).map(i -> i.state()).orElse(ProcessState.STOPPED);
+            if (state == ProcessState.STARTING || state == ProcessState.BACKOFF || state == ProcessState.STOPPING) {
+                transitions = true;
+                break;
+            }
+        }
+        if (transitions != poking) {
+            poking = transitions;
+            effects.emit(new org.supvisors.core.effect.PokeSupervisord(transitions));
+        }
     }
 
     /** Starts the local handshake: the local instance is CHECKING until its processes are read. */

@@ -504,7 +504,8 @@ public final class SimulatedCluster {
             } else if (effect instanceof StopLocalProcess) {
                 supervisordStop(((StopLocalProcess) effect).namespec());
             } else if (effect instanceof LoadLocalGroup || effect instanceof RefreshLocalProcess
-                    || effect instanceof EndSupervisord || effect instanceof PublishEvent) {
+                    || effect instanceof EndSupervisord || effect instanceof PublishEvent
+                    || effect instanceof org.supvisors.core.effect.PokeSupervisord) {
                 otherEffects.add(effect);
             } else {
                 throw new IllegalArgumentException("effect not simulated: " + effect);

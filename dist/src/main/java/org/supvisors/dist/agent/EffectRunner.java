@@ -16,6 +16,7 @@ import org.supvisors.core.effect.EndSupervisord;
 import org.supvisors.core.effect.LoadLocalGroup;
 import org.supvisors.core.effect.LoadLocalProcesses;
 import org.supvisors.core.effect.PeerDirectory;
+import org.supvisors.core.effect.PokeSupervisord;
 import org.supvisors.core.effect.PublishEvent;
 import org.supvisors.core.effect.RefreshLocalProcess;
 import org.supvisors.core.effect.SendToPeers;
@@ -46,6 +47,8 @@ final class EffectRunner implements EffectSink, AutoCloseable {
     private final PeerTransport peers;
     private volatile java.util.function.Consumer<PublishEvent> events = event -> { };
     private final ScheduledThreadPoolExecutor io;
+    private static final long POKE_MILLIS = 20;
+    private java.util.concurrent.ScheduledFuture<?> poker;
 
     /**
      * @param layoutReload re-reads the configuration files' program layout (a group was just added)
@@ -91,6 +94,8 @@ final class EffectRunner implements EffectSink, AutoCloseable {
             io.execute(() -> startLocal((StartLocalProcess) effect));
         } else if (effect instanceof StopLocalProcess) {
             io.execute(() -> stopLocal(((StopLocalProcess) effect).namespec()));
+        } else if (effect instanceof PokeSupervisord) {
+            poke(((PokeSupervisord) effect).active());
         } else if (effect instanceof PublishEvent) {
             events.accept((PublishEvent) effect);
         } else {
@@ -171,6 +176,23 @@ final class EffectRunner implements EffectSink, AutoCloseable {
             LOG.log(Level.WARNING, "cannot stop " + namespec + ": " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "internal error while stopping " + namespec, e);
+        }
+    }
+
+    /** While active, a cheap XML-RPC every 20 ms keeps supervisord's loop turning (see PokeSupervisord). */
+    private void poke(boolean active) {
+        if (poker != null) {
+            poker.cancel(false);
+            poker = null;
+        }
+        if (active) {
+            poker = io.scheduleWithFixedDelay(() -> {
+                try {
+                    client.getState();
+                } catch (SupervisordException e) {
+                    LOG.log(Level.DEBUG, "poke of supervisord failed: " + e.getMessage());
+                }
+            }, 0, POKE_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
