@@ -91,7 +91,7 @@ public final class Supvisors {
                 return setup.localIdentity().identifier();
             }
         }, log);
-        context.observeEvents(commander::onProcessEvent);
+        context.observeEvents(this::onProcessEvent);
         this.fsm = new StateMachine(context, setup.options(), commander, effects, log);
         this.peers = new Peers(context, setup.options(), fsm, effects, log, new Peers.LocalTick() {
             @Override
@@ -279,6 +279,26 @@ public final class Supvisors {
             fsm.setMaster(master);
         }
         afterInput();
+    }
+
+    /** A process changed on an instance: the jobs waiting for it, and the crash strategies on the Master. */
+    private void onProcessEvent(org.supvisors.core.process.ProcessStatus process, String identifier) {
+        commander.onProcessEvent(process, identifier);
+        if (fsm.isMaster() && process.isCrashed()
+                && org.supvisors.core.fsm.SupvisorsState.WORKING_STATES.contains(fsm.state())) {
+            switch (commander.onCrash(process)) {
+                case RESTART:
+                    log.warn("process " + process.namespec() + " crashed: Supvisors restarts (RESTART)");
+                    fsm.close(true);
+                    break;
+                case SHUTDOWN:
+                    log.warn("process " + process.namespec() + " crashed: Supvisors shuts down (SHUTDOWN)");
+                    fsm.close(false);
+                    break;
+                default:
+                    break;
+            }
+        }
     }
 
     /** After every input: the state machine decides, then what changed is shared. */

@@ -252,6 +252,17 @@ public final class SupvisorsControl {
         answer(wait, reply, () -> commander().hasStartingJobs() ? Optional.empty() : Optional.of(Boolean.TRUE));
     }
 
+    /** Applies a conciliation strategy to every conflict; false (nothing done) for USER. */
+    public void conciliate(org.supvisors.core.strategy.ConciliationStrategy strategy, Reply reply) {
+        api.checkState(EnumSet.of(SupvisorsState.CONCILIATION));
+        if (strategy == org.supvisors.core.strategy.ConciliationStrategy.USER) {
+            reply.value(Boolean.FALSE);
+            return;
+        }
+        commander().conciliate(strategy);
+        reply.value(Boolean.TRUE);
+    }
+
     // ---- helpers
 
     /** Answers at once without {@code wait}, else when {@code outcome} gives one. */

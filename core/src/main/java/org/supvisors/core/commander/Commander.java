@@ -11,6 +11,8 @@ import org.supvisors.core.context.Context;
 import org.supvisors.core.process.InstanceProcessInfo;
 import org.supvisors.core.process.ProcessState;
 import org.supvisors.core.process.ProcessStatus;
+import org.supvisors.core.strategy.ConciliationStrategy;
+import org.supvisors.core.strategy.RunningFailureStrategy;
 import org.supvisors.core.strategy.StartingStrategy;
 
 /**
@@ -22,6 +24,8 @@ public final class Commander {
     private final Context context;
     private final Starter starter;
     private final Stopper stopper;
+    private final FailureHandler failureHandler;
+    private final Conciliator conciliator;
     private final InstanceLog log;
     /** Applications to start once their stop is done, with the strategy. */
     private final Map<String, StartingStrategy> pendingApplicationStarts = new HashMap<>();
@@ -53,6 +57,8 @@ public final class Commander {
         this.starter = new Starter(context, control, withStop, log);
         this.stopper = new Stopper(context, control, withStop, log);
         this.stopper.onApplicationStopped(this::onApplicationStopped);
+        this.failureHandler = new FailureHandler(context, this, log);
+        this.conciliator = new Conciliator(this, failureHandler, log);
     }
 
     /** True while the Starter has planned or in-progress commands. */
@@ -77,6 +83,7 @@ public final class Commander {
         }
         starter.abort();
         stopper.abort();
+        failureHandler.abort();
         pendingApplicationStarts.clear();
         pendingProcessStarts.clear();
     }
@@ -190,10 +197,50 @@ public final class Commander {
         stopper.onEvent(process, identifier);
     }
 
-    /** The periodic check of each evaluation: timeouts, crossed events. */
+    /** The periodic check of each evaluation: timeouts, crossed events, the failure jobs. */
     public void check() {
         starter.check();
         stopper.check();
+        if (failureHandler.hasJobs()) {
+            failureHandler.trigger();
+        }
+    }
+
+    /** Processes lost with their instance (Master, DISTRIBUTION or OPERATION): their running failure strategy. */
+    public void onLostProcesses(List<ProcessStatus> lost) {
+        List<ProcessStatus> inJobs = processesInJobs();
+        for (ProcessStatus process : lost) {
+            if (!inJobs.contains(process)) {
+                failureHandler.add(process);
+            }
+        }
+        failureHandler.trigger();
+    }
+
+    /**
+     * A process crashed (Master only): STOP_APPLICATION and RESTART_APPLICATION make a failure job, unless the
+     * state is forced; RESTART and SHUTDOWN are the state machine's business (returned); the others are
+     * supervisord's ({@code autorestart}).
+     */
+    public RunningFailureStrategy onCrash(ProcessStatus process) {
+        RunningFailureStrategy strategy = process.rules().runningFailureStrategy();
+        if ((strategy == RunningFailureStrategy.STOP_APPLICATION
+                || strategy == RunningFailureStrategy.RESTART_APPLICATION) && process.forcedState().isEmpty()) {
+            failureHandler.add(process);
+            failureHandler.trigger();
+        }
+        return strategy;
+    }
+
+    /** Applies a conciliation strategy to the current conflicts. */
+    public void conciliate(ConciliationStrategy strategy) {
+        conciliator.conciliate(strategy, context.conflicts());
+    }
+
+    /** The default starting strategy of the application of a process. */
+    StartingStrategy defaultStrategy(ProcessStatus process) {
+        return context.application(process.applicationName()).map(a -> a.rules().startingStrategy())
+                .orElse(StartingStrategy.CONFIG);
     }
 
     /**

@@ -24,6 +24,11 @@ final class ConciliationState extends WorkingState {
     }
 
     @Override
+    void masterEnter() {
+        fsm.commander().conciliate(fsm.options().conciliationStrategy());
+    }
+
+    @Override
     Optional<SupvisorsState> masterNext() {
         if (fsm.commander().hasStartingJobs() || fsm.commander().hasStoppingJobs()) {
             return Optional.empty();
@@ -31,6 +36,8 @@ final class ConciliationState extends WorkingState {
         if (fsm.context().conflicts().isEmpty()) {
             return Optional.of(SupvisorsState.OPERATION);
         }
+        // conflicts remain and nothing is in progress: the strategy once more
+        fsm.commander().conciliate(fsm.options().conciliationStrategy());
         return Optional.empty();
     }
 }

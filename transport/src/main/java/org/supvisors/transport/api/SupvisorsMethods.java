@@ -13,6 +13,7 @@ import org.supvisors.core.api.SupvisorsApi;
 import org.supvisors.core.api.SupvisorsControl;
 import org.supvisors.core.api.SupvisorsFault;
 import org.supvisors.core.config.LogLevel;
+import org.supvisors.core.strategy.ConciliationStrategy;
 import org.supvisors.core.strategy.StartingStrategy;
 import org.supvisors.transport.xmlrpc.RpcMethod;
 import org.supvisors.transport.xmlrpc.RpcParam;
@@ -200,6 +201,14 @@ public final class SupvisorsMethods {
                 p -> {
                     boolean wait = Params.bool(p, 0, "wait", true);
                     return (c, r) -> c.restartSequence(wait, r);
+                }));
+        methods.add(control(core, "conciliate", "boolean",
+                "Apply a conciliation strategy to every conflict (CONCILIATION state); false for USER.",
+                List.of(RpcParam.required("strategy", "string")),
+                p -> {
+                    ConciliationStrategy strategy = Params.enumeration(p.get(0), ConciliationStrategy.class,
+                            "ConciliationStrategies");
+                    return (c, r) -> c.conciliate(strategy, r);
                 }));
         methods.add(query(core, "restart", "boolean",
                 "Stop every application, then restart every supervisord; driven by the Master (forwarded to it).",

@@ -1,0 +1,69 @@
+package org.supvisors.core.commander;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.supvisors.core.InstanceLog;
+import org.supvisors.core.process.InstanceProcessInfo;
+import org.supvisors.core.process.ProcessStatus;
+import org.supvisors.core.strategy.ConciliationStrategy;
+
+/** Resolves processes running on several instances (state-machines.md §8). */
+final class Conciliator {
+
+    private final Commander commander;
+    private final FailureHandler failureHandler;
+    private final InstanceLog log;
+
+    Conciliator(Commander commander, FailureHandler failureHandler, InstanceLog log) {
+        this.commander = commander;
+        this.failureHandler = failureHandler;
+        this.log = log.forClass(Conciliator.class);
+    }
+
+    /** Applies a strategy to the conflicts given. */
+    void conciliate(ConciliationStrategy strategy, List<ProcessStatus> conflicts) {
+        for (ProcessStatus process : conflicts) {
+            List<String> running = new ArrayList<>(process.runningIdentifiers());
+            if (running.size() < 2) {
+                continue;
+            }
+            log.warn("conflict on " + process.namespec() + " running on " + running + ": " + strategy);
+            switch (strategy) {
+                case SENICIDE:
+                    keep(process, running, Comparator.comparingDouble(id -> uptime(process, id)));
+                    break;
+                case INFANTICIDE:
+                    keep(process, running, Comparator.<String>comparingDouble(id -> uptime(process, id)).reversed());
+                    break;
+                case STOP:
+                    commander.stopProcess(process, running);
+                    break;
+                case RESTART:
+                    commander.restartProcess(commander.defaultStrategy(process), process, process.extraArgs());
+                    break;
+                case RUNNING_FAILURE:
+                    commander.stopProcess(process, running);
+                    failureHandler.add(process);
+                    break;
+                case USER:
+                default:
+                    break;
+            }
+        }
+        failureHandler.trigger();
+    }
+
+    /** Keeps the first instance in {@code order}, stops the process on the others. */
+    private void keep(ProcessStatus process, List<String> running, Comparator<String> order) {
+        List<String> sorted = new ArrayList<>(running);
+        sorted.sort(order);
+        List<String> others = sorted.subList(1, sorted.size());
+        commander.stopProcess(process, new ArrayList<>(others));
+    }
+
+    private static double uptime(ProcessStatus process, String identifier) {
+        return process.info(identifier).map(InstanceProcessInfo::uptime).orElse(0.0);
+    }
+}
