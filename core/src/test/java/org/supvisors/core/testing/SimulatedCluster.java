@@ -57,6 +57,7 @@ public final class SimulatedCluster {
 
     public final ManualClock clock = new ManualClock();
     private final long seed;
+    private final RulesProvider rules;
     private final Random random;
     private final SupvisorsOptions options;
     private final List<InstanceIdentity> identities = new ArrayList<>();
@@ -76,6 +77,14 @@ public final class SimulatedCluster {
      * @param seed the seed of every random choice (latencies)
      */
     public SimulatedCluster(int count, SupvisorsOptions.Builder options, long seed) {
+        this(count, options, seed, null);
+    }
+
+    /**
+     * @param rules the rules of every instance, or {@code null} for none
+     */
+    public SimulatedCluster(int count, SupvisorsOptions.Builder options, long seed, RulesProvider rules) {
+        this.rules = rules;
         this.seed = seed;
         this.random = new Random(seed);
         List<InstanceDeclaration> declarations = new ArrayList<>();
@@ -392,8 +401,22 @@ public final class SimulatedCluster {
                     ProcessState.RUNNING, now - 100, 0, now, 1000, "pid 1000", "", 0, true, 1, 10, "own", 0, true,
                     true, "unexpected"));
             CoreSetup setup = new CoreSetup(options, identity, identities, network,
-                    Optional.of("supvisors:supvisors"), RulesProvider.none(options.startingStrategy()));
+                    Optional.of("supvisors:supvisors"), rules != null ? rules
+                    : RulesProvider.none(options.startingStrategy()));
             this.core = new Supvisors(setup, clock, this::onEffect);
+        }
+
+        /** Makes a process of this instance's fake supervisord go through a state, as a user or a crash would. */
+        public void supervisordState(String namespec, ProcessState state) {
+            int index = indexOf(namespec);
+            if (index >= 0) {
+                transition(index, state, 0.001);
+            }
+        }
+
+        /** Starts a process behind Supvisors' back, as supervisorctl would. */
+        public void supervisordStartDirectly(String namespec) {
+            supervisordStart(namespec);
         }
 
         /** The fake supervisord: STARTING at once, RUNNING after startsecs (1 s). */
