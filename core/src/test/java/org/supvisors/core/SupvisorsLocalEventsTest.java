@@ -92,7 +92,7 @@ class SupvisorsLocalEventsTest {
         LocalProcess fatal = core.process("web", "web", ProcessState.FATAL);
         core.supvisors.onLocalProcessRefreshed(new LocalProcess(fatal.group(), fatal.name(), ProcessState.FATAL,
                 0, 0, fatal.now(), 0, "can't find command '/nope'", "can't find command '/nope'", 0, false, 1, 10,
-                "web", 0, true, true, "unexpected"));
+                "web", 0, true, true, "unexpected", true, false));
         Map<String, Object> local = core.supvisors.api().getLocalProcessInfo("web");
         assertThat(local).containsEntry("spawnerr", "can't find command '/nope'")
                 .containsEntry("description", "can't find command '/nope'")

@@ -50,7 +50,7 @@ public final class PeerCodec {
             map.put("view_of_requester", m.viewOfRequester().map(InstanceState::name).orElse(""));
             map.put("state_modes", stateModes(m.stateModes()));
             List<Object> processes = new ArrayList<>();
-            m.processes().forEach(p -> processes.add(p.toMap()));
+            m.processes().forEach(p -> processes.add(snapshot(p)));
             map.put("processes", processes);
         } else if (message instanceof StateModesUpdate) {
             map.put("state_modes", stateModes(((StateModesUpdate) message).stateModes()));
@@ -60,7 +60,7 @@ public final class PeerCodec {
             ProcessesUpdate m = (ProcessesUpdate) message;
             map.put("group", m.group().orElse(""));
             List<Object> processes = new ArrayList<>();
-            m.processes().forEach(p -> processes.add(p.toMap()));
+            m.processes().forEach(p -> processes.add(snapshot(p)));
             map.put("processes", processes);
         } else if (message instanceof ClosingRequest) {
             map.put("restart", ((ClosingRequest) message).restart());
@@ -182,9 +182,16 @@ public final class PeerCodec {
                     p.string("spawnerr"), p.bool("expected"), p.real("start_monotonic"), p.real("stop_monotonic"),
                     p.real("now_monotonic"), p.string("extra_args"), p.int32("startsecs"), p.int32("stopwaitsecs"),
                     p.int32("process_index"), p.string("program_name"), p.bool("disabled"), p.bool("has_stdout"),
-                    p.bool("has_stderr")));
+                    p.bool("has_stderr"), p.has("launcher") && p.bool("launcher")));
         }
         return result;
+    }
+
+    /** The local process info structure, plus what instances share beyond it. */
+    private static Map<String, Object> snapshot(ProcessSnapshot p) {
+        Map<String, Object> map = p.toMap();
+        map.put("launcher", p.launcher());
+        return map;
     }
 
     private static ProcessState processState(WireFields f, String key) throws MalformedMessageException {

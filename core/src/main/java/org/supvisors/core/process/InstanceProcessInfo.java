@@ -37,6 +37,7 @@ public final class InstanceProcessInfo {
     private boolean disabled;
     private final boolean hasStdout;
     private final boolean hasStderr;
+    private final boolean launcher;
     private double localMtime;
     private double eventTime;
     private double uptime;
@@ -65,6 +66,7 @@ public final class InstanceProcessInfo {
         this.disabled = snapshot.disabled();
         this.hasStdout = snapshot.hasStdout();
         this.hasStderr = snapshot.hasStderr();
+        this.launcher = snapshot.launcher();
         this.localMtime = localMtime;
         this.eventTime = nowMonotonic;
         this.hasCrashed = isCrash(state, expected);
@@ -152,6 +154,8 @@ public final class InstanceProcessInfo {
     public boolean disabled() { return disabled; }
     public boolean hasStdout() { return hasStdout; }
     public boolean hasStderr() { return hasStderr; }
+    /** The program's command starts with the launcher of extra arguments. */
+    public boolean launcher() { return launcher; }
     /** Local monotonic time when the last information about this process on this instance was received. */
     public double localMtime() { return localMtime; }
     /** The instance's monotonic time of its last event for this process. */
@@ -165,7 +169,7 @@ public final class InstanceProcessInfo {
     public ProcessSnapshot toSnapshot() {
         return new ProcessSnapshot(group, name, state, start, stop, now, pid, description, spawnerr, expected,
                 startMonotonic, stopMonotonic, nowMonotonic, extraArgs, startsecs, stopwaitsecs, processIndex,
-                programName, disabled, hasStdout, hasStderr);
+                programName, disabled, hasStdout, hasStderr, launcher);
     }
 
     /**
@@ -176,7 +180,7 @@ public final class InstanceProcessInfo {
         String currentDescription = ProcessDescription.of(state, start, stop, atTime, pid, spawnerr, name, zone);
         return new ProcessSnapshot(group, name, state, start, stop, atTime, pid, currentDescription, spawnerr,
                 expected, startMonotonic, stopMonotonic, atMonotonic, extraArgs, startsecs, stopwaitsecs,
-                processIndex, programName, disabled, hasStdout, hasStderr);
+                processIndex, programName, disabled, hasStdout, hasStderr, launcher);
     }
 
     /** The structure of {@code get_inner_process_info}. */

@@ -83,7 +83,7 @@ public final class CoreFixture {
         boolean running = state.isRunning() || state == ProcessState.STOPPING;
         return new LocalProcess(group, name, state, running ? now - 10 : 0, 0, now, running ? 4242 : 0,
                 running ? "pid 4242, uptime 0:00:10" : "Not started", "", 0, state != ProcessState.FATAL, 1, 10,
-                name, 0, true, true, "unexpected");
+                name, 0, true, true, "unexpected", true, false);
     }
 
     /** The effects of a type emitted so far, and forget them. */

@@ -396,10 +396,10 @@ public final class SimulatedCluster {
             NetworkInfo network = new NetworkInfo(mac, identity.hostId(), Map.of());
             long now = (long) clock.epochTime();
             processes.add(new LocalProcess("common", "worker", ProcessState.STOPPED, 0, 0, now, 0, "Not started",
-                    "", 0, true, 1, 10, "worker", 0, true, true, "unexpected"));
+                    "", 0, true, 1, 10, "worker", 0, true, true, "unexpected", true, false));
             processes.add(new LocalProcess("own_" + identity.nickIdentifier(), "own_" + identity.nickIdentifier(),
                     ProcessState.RUNNING, now - 100, 0, now, 1000, "pid 1000", "", 0, true, 1, 10, "own", 0, true,
-                    true, "unexpected"));
+                    true, "unexpected", true, false));
             CoreSetup setup = new CoreSetup(options, identity, identities, network,
                     Optional.of("supvisors:supvisors"), rules != null ? rules
                     : RulesProvider.none(options.startingStrategy()));
@@ -460,7 +460,7 @@ public final class SimulatedCluster {
                 processes.set(index, new LocalProcess(p.group(), p.name(), state,
                         state == ProcessState.STARTING ? now : p.start(), state.isStopped() ? now : p.stop(), now,
                         state.isRunning() ? 4000 + index : 0, p.description(), "", 0, true, p.startsecs(),
-                        p.stopwaitsecs(), p.programName(), p.processIndex(), true, true, "unexpected"));
+                        p.stopwaitsecs(), p.programName(), p.processIndex(), true, true, "unexpected", true, false));
                 n.core.onSupervisordEvent(new org.supvisors.core.supervisor.ProcessStateEvent(p.group(), p.name(),
                         state, from, state.isRunning() ? 4000 + index : 0, true, 0));
             });
