@@ -110,7 +110,8 @@ public final class Supvisors {
             }
         });
         this.fsm.onTransition(peers::publishStateModesNow);
-        this.localSupervisor = new LocalSupervisor(context, peers, effects, log, setup.agentNamespec());
+        this.localSupervisor = new LocalSupervisor(context, peers, effects, log, setup.agentNamespec(),
+                setup.disabilities());
         this.api = new SupvisorsApi(this);
         this.control = new SupvisorsControl(this, api, waiters);
         if (setup.options().eventLink() != org.supvisors.core.config.EventLink.NONE) {
@@ -332,6 +333,11 @@ public final class Supvisors {
         afterInput();
     }
 
+    /** The control methods of the XML-RPC API (for checks that change nothing; see {@link #control}). */
+    public SupvisorsControl controls() {
+        return control;
+    }
+
     /** The queries of the XML-RPC API. */
     public SupvisorsApi api() {
         return api;
@@ -342,6 +348,7 @@ public final class Supvisors {
     public StateMachine fsm() { return fsm; }
     public Commander commander() { return commander; }
     public Peers peers() { return peers; }
+    public LocalSupervisor localSupervisor() { return localSupervisor; }
     public Clock clock() { return clock; }
     /** The local tick counter. */
     public long tickCounter() { return tickCounter; }

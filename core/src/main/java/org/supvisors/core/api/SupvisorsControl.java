@@ -252,6 +252,58 @@ public final class SupvisorsControl {
         answer(wait, reply, () -> commander().hasStartingJobs() ? Optional.empty() : Optional.of(Boolean.TRUE));
     }
 
+    /** Enables a program on the local instance (persisted); supervisord's autostart applies. */
+    public void enable(String program, boolean wait, Reply reply) {
+        api.checkState(OPERATION);
+        var local = supvisors.localSupervisor();
+        if (!local.hasProgram(program)) {
+            throw new SupvisorsFault(Fault.BAD_NAME, "program=" + program + " unknown to Supvisors");
+        }
+        local.setDisabled(program, false);
+        reply.value(Boolean.TRUE);
+    }
+
+    /** Disables a program on the local instance (persisted) and stops its processes there. */
+    public void disable(String program, boolean wait, Reply reply) {
+        api.checkState(OPERATION);
+        var local = supvisors.localSupervisor();
+        if (!local.hasProgram(program)) {
+            throw new SupvisorsFault(Fault.BAD_NAME, "program=" + program + " unknown to Supvisors");
+        }
+        String localIdentifier = supvisors.context().instances().local().identifier();
+        List<ProcessStatus> processes = local.setDisabled(program, true);
+        for (ProcessStatus process : processes) {
+            if (process.isRunningOn(localIdentifier)) {
+                commander().stopProcess(process, List.of(localIdentifier));
+            }
+        }
+        answer(wait, reply, () -> {
+            if (commander().hasStoppingJobs()) {
+                return Optional.empty();
+            }
+            List<String> running = namespecs(processes, p -> p.isRunningOn(localIdentifier));
+            if (!running.isEmpty()) {
+                throw new SupvisorsFault(Fault.STILL_RUNNING, "processes=" + PythonRepr.list(running));
+            }
+            return Optional.of(Boolean.TRUE);
+        });
+    }
+
+    /**
+     * {@code supervisor.startProcess} through the agent: refused with {@code DISABLED} (text = the name) when the
+     * program is disabled locally; answers true when supervisord may be asked.
+     */
+    public boolean checkStartAllowed(String name) {
+        org.supvisors.core.process.Namespec parsed = org.supvisors.core.process.Namespec.parse(name);
+        var local = supvisors.context().instances().local();
+        String namespec = parsed.isGroup() ? parsed.group()
+                : org.supvisors.core.process.Namespec.of(parsed.group(), parsed.process());
+        local.process(namespec).filter(supvisors.localSupervisor()::isDisabled).ifPresent(p -> {
+            throw new SupvisorsFault(Fault.DISABLED, name);
+        });
+        return true;
+    }
+
     /** Applies a conciliation strategy to every conflict; false (nothing done) for USER. */
     public void conciliate(org.supvisors.core.strategy.ConciliationStrategy strategy, Reply reply) {
         api.checkState(EnumSet.of(SupvisorsState.CONCILIATION));

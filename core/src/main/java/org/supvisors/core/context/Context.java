@@ -180,6 +180,23 @@ public final class Context {
     }
 
     /**
+     * Records that a program is disabled (or enabled) on an instance, for every process of that program there.
+     *
+     * @return the processes concerned
+     */
+    public List<ProcessStatus> applyDisability(SupvisorsInstance instance, String program, boolean disabled) {
+        List<ProcessStatus> concerned = new ArrayList<>();
+        for (ProcessStatus process : instance.processes()) {
+            if (process.info(instance.identifier()).map(i -> i.programName().equals(program)).orElse(false)) {
+                process.setDisabled(instance.identifier(), disabled);
+                concerned.add(process);
+                listener.disabilityChanged(instance, process);
+            }
+        }
+        return concerned;
+    }
+
+    /**
      * Sets FATAL, on an instance that was lost, every process that was running there.
      *
      * @return the processes that are no longer running anywhere (lost processes)

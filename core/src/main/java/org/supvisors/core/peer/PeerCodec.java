@@ -69,6 +69,9 @@ public final class PeerCodec {
             map.put("extra_args", ((StartRequest) message).extraArgs());
         } else if (message instanceof StopRequest) {
             map.put("namespec", ((StopRequest) message).namespec());
+        } else if (message instanceof DisabilityUpdate) {
+            map.put("program_name", ((DisabilityUpdate) message).program());
+            map.put("disabled", ((DisabilityUpdate) message).disabled());
         } else if (message instanceof ForcedState) {
             ForcedState m = (ForcedState) message;
             map.put("identifier", m.identifier());
@@ -119,6 +122,8 @@ public final class PeerCodec {
                 return new StartRequest(fields.string("namespec"), fields.string("extra_args"));
             case STOP_REQUEST:
                 return new StopRequest(fields.string("namespec"));
+            case DISABILITY_UPDATE:
+                return new DisabilityUpdate(fields.string("program_name"), fields.bool("disabled"));
             case FORCED_STATE:
                 return new ForcedState(fields.string("identifier"), fields.string("group"), fields.string("name"),
                         processState(fields, "state").code(), fields.string("spawnerr"), fields.integer("now"),

@@ -6,7 +6,8 @@ package org.supvisors.core.peer;
  */
 public sealed interface PeerMessage
         permits Heartbeat, HandshakeRequest, HandshakeReply, StateModesUpdate, ProcessEventMessage,
-        ProcessesUpdate, ClosingRequest, StartRequest, StopRequest, ForcedState {
+        ProcessesUpdate, ClosingRequest, StartRequest, StopRequest, ForcedState,
+        DisabilityUpdate {
 
     /** The kind of a message, with its wire code. */
     enum Kind {
@@ -19,7 +20,8 @@ public sealed interface PeerMessage
         CLOSING_REQUEST(7),
         START_REQUEST(8),
         STOP_REQUEST(9),
-        FORCED_STATE(10);
+        FORCED_STATE(10),
+        DISABILITY_UPDATE(11);
 
         private final int code;
 

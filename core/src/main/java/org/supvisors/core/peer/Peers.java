@@ -164,6 +164,11 @@ public final class Peers {
             StopRequest request = (StopRequest) message;
             log.debug("stop of " + request.namespec() + " requested by " + sender.identity());
             effects.emit(new org.supvisors.core.effect.StopLocalProcess(request.namespec()));
+        } else if (message instanceof DisabilityUpdate) {
+            DisabilityUpdate update = (DisabilityUpdate) message;
+            if (isLoaded(sender)) {
+                context.applyDisability(sender, update.program(), update.disabled());
+            }
         } else if (message instanceof ForcedState) {
             ForcedState forced = (ForcedState) message;
             context.applyForced(forced.identifier(), forced.group(), forced.name(),

@@ -120,6 +120,14 @@ public final class ProcessStatus {
         return infoMap.isEmpty();
     }
 
+    /** Records that the program of this process is disabled (or enabled) on an instance. */
+    public void setDisabled(String identifier, boolean disabled) {
+        InstanceProcessInfo info = infoMap.get(identifier);
+        if (info != null) {
+            info.setDisabled(disabled);
+        }
+    }
+
     /** Refreshes the times shown for this process on an instance after a tick of that instance. */
     public void refreshTimes(String identifier, long remoteTime, double remoteMtime, ZoneId zone) {
         InstanceProcessInfo info = infoMap.get(identifier);

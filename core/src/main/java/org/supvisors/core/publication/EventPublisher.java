@@ -83,6 +83,17 @@ public final class EventPublisher implements ModelListener {
         effects.emit(new PublishEvent(EVENT, body));
     }
 
+    /** 0.19's shape: the local process info (this version adds the identifier and nickname). */
+    @Override
+    public void disabilityChanged(SupvisorsInstance origin, ProcessStatus process) {
+        process.info(origin.identifier()).ifPresent(info -> {
+            Map<String, Object> body = new LinkedHashMap<>(info.toSnapshot().toMap());
+            body.put("identifier", origin.identifier());
+            body.put("nick_identifier", origin.nickIdentifier());
+            effects.emit(new PublishEvent(EVENT, body));
+        });
+    }
+
     @Override
     public void processRemoved(SupvisorsInstance origin, String group, String name) {
         Map<String, Object> body = new LinkedHashMap<>();

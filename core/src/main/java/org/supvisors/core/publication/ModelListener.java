@@ -28,6 +28,10 @@ public interface ModelListener {
                              String reason, long now, double nowMonotonic, String extraArgs) {
     }
 
+    /** The program of a process was disabled or enabled on an instance. */
+    default void disabilityChanged(SupvisorsInstance origin, ProcessStatus process) {
+    }
+
     /** A process disappeared from an instance. */
     default void processRemoved(SupvisorsInstance origin, String group, String name) {
     }

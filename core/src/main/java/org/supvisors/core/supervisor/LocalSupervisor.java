@@ -34,12 +34,17 @@ public final class LocalSupervisor {
     private final String agentNamespec;
     private boolean loaded;
     private boolean poking;
+    /** Program name → disabled, as persisted in {@code disabilities_file}. */
+    private final java.util.Map<String, Boolean> disabilities = new java.util.TreeMap<>();
+    /** Namespec → autostart, from the last read of supervisord. */
+    private final java.util.Map<String, Boolean> autostart = new java.util.HashMap<>();
 
     /**
      * @param agentNamespec the agent's own process ({@code group:name}), kept out of the model
      */
     public LocalSupervisor(Context context, Peers peers, EffectSink effects, InstanceLog log,
-                           Optional<String> agentNamespec) {
+                           Optional<String> agentNamespec, java.util.Map<String, Boolean> disabilities) {
+        this.disabilities.putAll(disabilities);
         this.context = context;
         this.peers = peers;
         this.effects = effects;
@@ -52,6 +57,52 @@ public final class LocalSupervisor {
     /** True once the processes of the local supervisord have been read. */
     public boolean isLoaded() {
         return loaded;
+    }
+
+    /** True when the program of a local process is disabled. */
+    public boolean isDisabled(ProcessStatus process) {
+        return disabilities.getOrDefault(process.programName(), false);
+    }
+
+    /** True when a program is known locally (one of its processes is in the local supervisord). */
+    public boolean hasProgram(String program) {
+        return !processesOf(program).isEmpty();
+    }
+
+    /** The local processes of a program. */
+    public List<ProcessStatus> processesOf(String program) {
+        SupvisorsInstance local = context.instances().local();
+        List<ProcessStatus> found = new ArrayList<>();
+        for (ProcessStatus process : local.processes()) {
+            if (process.info(local.identifier()).map(i -> i.programName().equals(program)).orElse(false)) {
+                found.add(process);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Disables or enables a program on the local instance: persisted, shared, and published. Enabling starts the
+     * processes supervisord would have started by itself ({@code autostart}, never started).
+     *
+     * @return the local processes of the program
+     */
+    public List<ProcessStatus> setDisabled(String program, boolean disabled) {
+        disabilities.put(program, disabled);
+        log.info("program " + program + (disabled ? " disabled" : " enabled"));
+        SupvisorsInstance local = context.instances().local();
+        List<ProcessStatus> processes = context.applyDisability(local, program, disabled);
+        peers.broadcast(new org.supvisors.core.peer.DisabilityUpdate(program, disabled));
+        effects.emit(new org.supvisors.core.effect.WriteDisabilities(disabilities));
+        if (!disabled) {
+            for (ProcessStatus process : processes) {
+                boolean neverStarted = process.info(local.identifier()).map(i -> i.start() == 0).orElse(false);
+                if (neverStarted && autostart.getOrDefault(process.namespec(), false)) {
+                    effects.emit(new org.supvisors.core.effect.StartLocalProcess(process.namespec(), ""));
+                }
+            }
+        }
+        return processes;
     }
 
     /**
@@ -92,6 +143,7 @@ public final class LocalSupervisor {
             peers.publishProcesses(Optional.empty(), snapshots);
         }
         loaded = true;
+        effects.emit(new org.supvisors.core.effect.WriteDisabilities(disabilities));
         if (local.state() == InstanceState.CHECKING) {
             local.setState(InstanceState.CHECKED, clock.monotonic());
             log.info("local instance " + local.identity() + " is CHECKED");
@@ -107,6 +159,7 @@ public final class LocalSupervisor {
         context.loadGroup(context.instances().local(), group, snapshots);
         log.info("group " + group + " loaded with " + snapshots.size() + " process(es)");
         peers.publishProcesses(Optional.of(group), snapshots);
+        effects.emit(new org.supvisors.core.effect.WriteDisabilities(disabilities));
     }
 
     /** One process of the local supervisord, read for the spawn error that its last event did not carry. */
@@ -166,6 +219,10 @@ public final class LocalSupervisor {
         context.applyEvent(local, change);
         peers.publishProcessEvent(change);
         log.debug(() -> "process " + namespec + " is " + state + " locally");
+        if (state == ProcessState.STARTING && isDisabled(process.get())) {
+            log.warn("process " + namespec + " is disabled but was started behind Supvisors' back: stopping it");
+            effects.emit(new org.supvisors.core.effect.StopLocalProcess(namespec));
+        }
         if (state == ProcessState.BACKOFF || state == ProcessState.FATAL) {
             effects.emit(new RefreshLocalProcess(namespec));
         }
@@ -204,7 +261,10 @@ public final class LocalSupervisor {
                 continue;
             }
             String extraArgs = local.process(process.namespec()).map(ProcessStatus::extraArgs).orElse("");
-            snapshots.add(ProcessSnapshot.ofLocal(process, now, extraArgs, false));
+            autostart.put(process.namespec(), process.autostart());
+            disabilities.putIfAbsent(process.programName(), false);
+            snapshots.add(ProcessSnapshot.ofLocal(process, now, extraArgs,
+                    disabilities.get(process.programName())));
         }
         return snapshots;
     }

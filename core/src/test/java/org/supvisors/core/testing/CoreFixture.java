@@ -43,7 +43,7 @@ public final class CoreFixture {
         this.local = found;
         NetworkInfo network = new NetworkInfo("00:11:22:33:44:55", "localhost", Map.of());
         CoreSetup setup = new CoreSetup(options, local, declared, network, Optional.of("supvisors:supvisors"),
-                RulesProvider.none(options.startingStrategy()));
+                RulesProvider.none(options.startingStrategy()), java.util.Map.of());
         this.supvisors = new Supvisors(setup, clock, effects::add);
     }
 

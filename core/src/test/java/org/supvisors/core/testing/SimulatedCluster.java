@@ -402,7 +402,7 @@ public final class SimulatedCluster {
                     true, "unexpected", true, false));
             CoreSetup setup = new CoreSetup(options, identity, identities, network,
                     Optional.of("supvisors:supvisors"), rules != null ? rules
-                    : RulesProvider.none(options.startingStrategy()));
+                    : RulesProvider.none(options.startingStrategy()), Map.of());
             this.core = new Supvisors(setup, clock, this::onEffect);
         }
 

@@ -22,6 +22,7 @@ import org.supvisors.core.effect.RefreshLocalProcess;
 import org.supvisors.core.effect.SendToPeers;
 import org.supvisors.core.effect.StartLocalProcess;
 import org.supvisors.core.effect.StopLocalProcess;
+import org.supvisors.core.effect.WriteDisabilities;
 import org.supvisors.core.process.Namespec;
 import org.supvisors.core.supervisor.LocalProcess;
 import org.supvisors.transport.peer.PeerTransport;
@@ -45,8 +46,11 @@ final class EffectRunner implements EffectSink, AutoCloseable {
     private final LocalProcessLoader loader;
     private final Runnable layoutReload;
     private final PeerTransport peers;
+    private final java.util.Optional<DisabilitiesFile> disabilitiesFile;
     private volatile java.util.function.Consumer<PublishEvent> events = event -> { };
     private final ScheduledThreadPoolExecutor io;
+    /** Blocking supervisord calls on behalf of API callers: threads only while such calls run. */
+    private final java.util.concurrent.ThreadPoolExecutor callers;
     private static final long POKE_MILLIS = 20;
     private java.util.concurrent.ScheduledFuture<?> poker;
 
@@ -54,7 +58,8 @@ final class EffectRunner implements EffectSink, AutoCloseable {
      * @param layoutReload re-reads the configuration files' program layout (a group was just added)
      */
     EffectRunner(AgentLoop loop, SupervisordClient client, LocalProcessLoader loader, Runnable layoutReload,
-                 PeerTransport peers) {
+                 PeerTransport peers, java.util.Optional<DisabilitiesFile> disabilitiesFile) {
+        this.disabilitiesFile = disabilitiesFile;
         this.loop = loop;
         this.client = client;
         this.loader = loader;
@@ -66,6 +71,33 @@ final class EffectRunner implements EffectSink, AutoCloseable {
             return thread;
         });
         this.io.setRemoveOnCancelPolicy(true);
+        this.callers = new java.util.concurrent.ThreadPoolExecutor(0, 16, 30, TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "supvisors-supervisord-call");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    /**
+     * A {@code supervisor.*} call on behalf of an API caller (it may wait, e.g. {@code startProcess} with wait), on
+     * the pool of blocking calls; supervisord's faults become the caller's faults.
+     */
+    java.util.concurrent.CompletionStage<Object> callSupervisord(String method, java.util.List<Object> params) {
+        java.util.concurrent.CompletableFuture<Object> result = new java.util.concurrent.CompletableFuture<>();
+        callers.execute(() -> {
+            try {
+                result.complete(client.call(method, params.toArray()));
+            } catch (SupervisordFaultException e) {
+                result.completeExceptionally(new SupvisorsFault(e.fault().orElse(Fault.FAILED), e.detail()));
+            } catch (SupervisordException e) {
+                result.completeExceptionally(new SupvisorsFault(Fault.FAILED, "supervisord unreachable: "
+                        + e.getMessage()));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 
     /** Where the messages of the event interface go (nothing until a publisher is plugged in). */
@@ -96,6 +128,11 @@ final class EffectRunner implements EffectSink, AutoCloseable {
             io.execute(() -> stopLocal(((StopLocalProcess) effect).namespec()));
         } else if (effect instanceof PokeSupervisord) {
             poke(((PokeSupervisord) effect).active());
+        } else if (effect instanceof WriteDisabilities) {
+            disabilitiesFile.ifPresent(file -> {
+                java.util.Map<String, Boolean> content = ((WriteDisabilities) effect).disabilities();
+                io.execute(() -> file.write(content));
+            });
         } else if (effect instanceof PublishEvent) {
             events.accept((PublishEvent) effect);
         } else {
@@ -212,5 +249,6 @@ final class EffectRunner implements EffectSink, AutoCloseable {
     @Override
     public void close() {
         io.shutdownNow();
+        callers.shutdownNow();
     }
 }

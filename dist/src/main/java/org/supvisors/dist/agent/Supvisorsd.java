@@ -124,15 +124,22 @@ public final class Supvisorsd {
             AgentLoop loop = new AgentLoop();
             PeerTransport peers = new PeerTransport(PeerSettings.of(configuration.localIdentity(),
                     options.agentPortOffset(), supervisordHttp), new PeerEvents(loop), PeerGate.OPEN);
-            EffectRunner effects = new EffectRunner(loop, client, processLoader, layout::reload, peers);
+            Optional<DisabilitiesFile> disabilities = options.disabilitiesFile().map(f -> new DisabilitiesFile(
+                    Path.of(f)));
+            if (disabilities.isEmpty()) {
+                LOG.log(Level.INFO, "no disabilities_file: disabled programs are not persisted");
+            }
+            EffectRunner effects = new EffectRunner(loop, client, processLoader, layout::reload, peers,
+                    disabilities);
             List<InstanceIdentity> declared = declaredIdentities(configuration);
             CoreSetup setup = new CoreSetup(options, configuration.localIdentity(), declared, NetworkProbe.probe(),
-                    agentNamespec, RulesProvider.none(options.startingStrategy()));
+                    agentNamespec, RulesProvider.none(options.startingStrategy()),
+                    disabilities.map(DisabilitiesFile::read).orElse(java.util.Map.of()));
             Supvisors core = new Supvisors(setup, new SystemClock(), effects);
             loop.bind(core);
 
             RpcRegistry registry = new RpcRegistry();
-            for (RpcMethod method : SupvisorsMethods.all(loop, logControl::setLevel)) {
+            for (RpcMethod method : SupvisorsMethods.all(loop, logControl::setLevel, effects::callSupervisord)) {
                 registry.register(method);
             }
             HttpServerSettings listen = new HttpServerSettings(supervisordHttp.host(), configuration.agentPort(),

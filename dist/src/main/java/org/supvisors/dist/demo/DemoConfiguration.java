@@ -51,6 +51,7 @@ final class DemoConfiguration {
                 "[supvisors]",
                 "supvisors_list = " + supvisorsList(basePort),
                 "software_name = Supvisors demo",
+                "disabilities_file = " + directory.resolve("disabilities.json"),
                 "synchro_options = STRICT,TIMEOUT",
                 "synchro_timeout = 20",
                 "",

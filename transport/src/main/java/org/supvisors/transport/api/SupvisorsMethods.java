@@ -34,6 +34,22 @@ public final class SupvisorsMethods {
      * @param logLevel what {@code change_log_level} changes: the level of the agent's logger
      */
     public static List<RpcMethod> all(CoreAccess core, Consumer<LogLevel> logLevel) {
+        return all(core, logLevel, (method, params) -> CompletableFuture.failedFuture(
+                new SupvisorsFault(org.supvisors.core.api.Fault.FAILED, "supervisord not reachable")));
+    }
+
+    /** How a method overridden by the agent reaches supervisord (never blocking the caller). */
+    @FunctionalInterface
+    public interface SupervisordCall {
+        CompletionStage<Object> call(String method, List<Object> params);
+    }
+
+    /**
+     * The {@code supvisors.*} methods, and the {@code supervisor.*} ones the agent overrides.
+     *
+     * @param supervisord how {@code supervisor.startProcess} reaches supervisord once allowed
+     */
+    public static List<RpcMethod> all(CoreAccess core, Consumer<LogLevel> logLevel, SupervisordCall supervisord) {
         List<RpcMethod> methods = new ArrayList<>();
         methods.add(query(core, "get_api_version", "string",
                 "Return the version of the Supvisors XML-RPC API (0.19).", SupvisorsApi::getApiVersion));
@@ -202,6 +218,33 @@ public final class SupvisorsMethods {
                     boolean wait = Params.bool(p, 0, "wait", true);
                     return (c, r) -> c.restartSequence(wait, r);
                 }));
+        methods.add(control(core, "enable", "boolean",
+                "Enable the program program_name on the local instance (persisted); supervisord's autostart"
+                        + " applies.",
+                List.of(RpcParam.required("program_name", "string"), RpcParam.optional("wait", "boolean")),
+                p -> {
+                    String program = Params.string(p, 0, "program_name");
+                    boolean wait = Params.bool(p, 1, "wait", true);
+                    return (c, r) -> c.enable(program, wait, r);
+                }));
+        methods.add(control(core, "disable", "boolean",
+                "Disable the program program_name on the local instance (persisted) and stop its processes there;"
+                        + " with wait, return once they are stopped.",
+                List.of(RpcParam.required("program_name", "string"), RpcParam.optional("wait", "boolean")),
+                p -> {
+                    String program = Params.string(p, 0, "program_name");
+                    boolean wait = Params.bool(p, 1, "wait", true);
+                    return (c, r) -> c.disable(program, wait, r);
+                }));
+        methods.add(new Method("startProcess", "boolean",
+                "Start a process (supervisord's startProcess), refused with DISABLED when its program is disabled"
+                        + " on this instance.",
+                List.of(RpcParam.required("name", "string"), RpcParam.optional("wait", "boolean")),
+                p -> {
+                    String name = Params.string(p, 0, "name");
+                    return core.call(s -> s.controls().checkStartAllowed(name))
+                            .thenCompose(allowed -> supervisord.call("supervisor.startProcess", p));
+                }).inNamespace("supervisor"));
         methods.add(control(core, "conciliate", "boolean",
                 "Apply a conciliation strategy to every conflict (CONCILIATION state); false for USER.",
                 List.of(RpcParam.required("strategy", "string")),
@@ -292,11 +335,21 @@ public final class SupvisorsMethods {
 
         Method(String name, String returnType, String help, List<RpcParam> params,
                Function<List<Object>, CompletionStage<Object>> body) {
-            this.name = "supvisors." + name;
+            this("supvisors." + name, returnType, help, params, body, true);
+        }
+
+        private Method(String name, String returnType, String help, List<RpcParam> params,
+                       Function<List<Object>, CompletionStage<Object>> body, boolean qualified) {
+            this.name = name;
             this.returnType = returnType;
             this.help = help;
             this.params = params;
             this.body = body;
+        }
+
+        /** The same method in another namespace (e.g. {@code supervisor.startProcess}). */
+        Method inNamespace(String namespace) {
+            return new Method(namespace + name.substring(name.indexOf('.')), returnType, help, params, body, true);
         }
 
         @Override
