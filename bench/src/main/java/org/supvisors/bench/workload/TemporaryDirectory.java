@@ -1,0 +1,42 @@
+package org.supvisors.bench.workload;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.supvisors.bench.command.BenchMain;
+
+/** The directory of a benchmark run: removed at the end, or kept (and said so) for its logs. */
+public final class TemporaryDirectory {
+
+    private final Path path;
+    private final boolean keep;
+
+    private TemporaryDirectory(Path path, boolean keep) {
+        this.path = path;
+        this.keep = keep;
+    }
+
+    public static TemporaryDirectory create(String prefix, boolean keep) throws IOException {
+        return new TemporaryDirectory(Files.createTempDirectory(prefix), keep);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Removes the directory, or says where it is kept. */
+    public void remove() {
+        if (keep) {
+            BenchMain.progress("kept " + path);
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            BenchMain.progress("cannot remove " + path + ": " + e.getMessage());
+        }
+    }
+}
