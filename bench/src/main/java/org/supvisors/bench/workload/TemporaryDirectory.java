@@ -12,7 +12,7 @@ import org.supvisors.bench.command.BenchMain;
 public final class TemporaryDirectory {
 
     private final Path path;
-    private final boolean keep;
+    private volatile boolean keep;
 
     private TemporaryDirectory(Path path, boolean keep) {
         this.path = path;
@@ -25,6 +25,11 @@ public final class TemporaryDirectory {
 
     public Path path() {
         return path;
+    }
+
+    /** Keeps the directory whatever was asked: it has the logs of a failure. */
+    public void keep() {
+        keep = true;
     }
 
     /** Removes the directory, or says where it is kept. */

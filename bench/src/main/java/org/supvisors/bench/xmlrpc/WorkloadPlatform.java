@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
 
 import org.supvisors.bench.command.BenchException;
 import org.supvisors.bench.workload.KeepAliveClient;
+import org.supvisors.bench.workload.ListeningPorts;
 import org.supvisors.bench.workload.Poll;
 import org.supvisors.bench.workload.SupervisordInstance;
 import org.supvisors.bench.workload.TemporaryDirectory;
 import org.supvisors.bench.workload.WorkloadConfiguration;
 import org.supvisors.bench.workload.XmlRpcAnswer;
-import org.supvisors.transport.testing.FreePorts;
 
 /**
  * One instance of the reference workload alone in its {@code supvisors_list}: a temporary directory, a
@@ -47,7 +47,7 @@ final class WorkloadPlatform implements AutoCloseable {
     /** Writes the configuration, starts supervisord and waits until the agent is in OPERATION with every process. */
     WorkloadPlatform start() throws IOException {
         directory = TemporaryDirectory.create("supvisors-xmlrpc-bench-", keep);
-        WorkloadConfiguration.Member self = new WorkloadConfiguration.Member(NICKNAME, FreePorts.block(3));
+        WorkloadConfiguration.Member self = new WorkloadConfiguration.Member(NICKNAME, ListeningPorts.block(3));
         supervisord = new SupervisordInstance(self, directory.path(), WorkloadConfiguration.supervisord(
                 "written by supvisors-bench (XML-RPC benchmark), " + processes + " processes", directory.path(), self,
                 List.of(self), distribution, Optional.empty()),

@@ -28,7 +28,7 @@ import org.supvisors.bench.workload.XmlRpcAnswer;
  * memory right after start and after an idle period. Prints Markdown tables on standard output, progress on
  * standard error. Run it with {@code bench/xmlrpc-bench.sh}.
  */
-public final class XmlRpcBench {
+public final class XmlRpcBench implements BenchMain.Command {
 
     static final String STATE = "supvisors.get_supvisors_state";
     static final String ALL = "supvisors.get_all_process_info";
@@ -58,30 +58,19 @@ public final class XmlRpcBench {
     }
 
     public static void main(String[] args) {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("supvisors-bench: " + e.getMessage() + "\n" + USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options.help) {
-            System.err.println(USAGE);
-            return;
-        }
-        XmlRpcBench bench = new XmlRpcBench(options, System.out);
-        BenchMain.runAndExit(bench::run, bench::stopCurrent);
+        BenchMain.main(args, USAGE, Options::parse, options -> new XmlRpcBench(options, System.out));
     }
 
-    private void stopCurrent() {
+    @Override
+    public void stop() {
         WorkloadPlatform platform = current;
         if (platform != null) {
             platform.close();
         }
     }
 
-    private void run() throws IOException, InterruptedException {
+    @Override
+    public void run() throws IOException, InterruptedException {
         Arguments.checkPrerequisites(options.distribution, options.workload);
         boolean python = options.python && OrdinaryClient.available();
         if (options.python && !python) {
@@ -252,7 +241,6 @@ public final class XmlRpcBench {
         int idleSeconds = 10;
         boolean python = true;
         boolean keep;
-        boolean help;
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -268,7 +256,6 @@ public final class XmlRpcBench {
                     case "--idle" -> options.idleSeconds = positive(arg, value(args, ++i, arg));
                     case "--no-python" -> options.python = false;
                     case "--keep" -> options.keep = true;
-                    case "-h", "--help" -> options.help = true;
                     default -> throw new IllegalArgumentException("unknown argument: " + arg);
                 }
             }
