@@ -37,7 +37,7 @@ public final class ClusterBench implements BenchMain.Command {
             "  --runs N            runs of each scenario, each on a fresh cluster (default: 5)",
             "  --scenarios LIST    non-master, master, comma-separated (default: both, runs interleaved)",
             "  --distribution DIR  the distribution (default: dist/target/supvisors)",
-            "  --workload DIR      the reference workload, with programs.ini and rules.xml (default: ../shared/workload)",
+            "  --workload DIR      the reference workload: programs.ini, rules.xml (default: ../shared/workload)",
             "  --processes N       processes per instance, through numprocs of worker (default: 61, the workload's)",
             "  --no-rules          leave rules_files out of [supvisors] (default: the workload's rules.xml)",
             "  --probe-ms N        period of the state probes of each agent (default: 20)",

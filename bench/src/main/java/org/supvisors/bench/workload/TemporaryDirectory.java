@@ -13,6 +13,7 @@ public final class TemporaryDirectory {
 
     private final Path path;
     private volatile boolean keep;
+    private boolean done;
 
     private TemporaryDirectory(Path path, boolean keep) {
         this.path = path;
@@ -32,8 +33,12 @@ public final class TemporaryDirectory {
         keep = true;
     }
 
-    /** Removes the directory, or says where it is kept. */
-    public void remove() {
+    /** Removes the directory, or says where it is kept; idempotent (the shutdown hook may come second). */
+    public synchronized void remove() {
+        if (done) {
+            return;
+        }
+        done = true;
         if (keep) {
             BenchMain.progress("kept " + path);
             return;

@@ -45,7 +45,8 @@ class ClusterReportTest {
 
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(
                 "| launch of the 3 supervisord → DISTRIBUTION (or later) on all 3 | 3.99 s | 2.99 s | 4.99 s | 3 |"
-                        + " 26.4 s | ≤ 2.00 s | missed by 1.99 s (+100 %) (median); above the target in 3 of 3 runs |"));
+                        + " 26.4 s | ≤ 2.00 s | missed by 1.99 s (+100 %) (median); above the target in 3 of 3"
+                        + " runs |"));
         assertThat(lines).anySatisfy(line -> assertThat(line).isEqualTo(
                 "| … → new Master in OPERATION on both survivors | 0.20 s | 0.10 s | 2.50 s | 3 | 23.1 s | ≤ 2.00 s |"
                         + " met (median); above the target in 1 of 3 runs |"));
