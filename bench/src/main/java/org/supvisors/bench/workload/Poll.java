@@ -1,11 +1,13 @@
-package org.supvisors.bench.xmlrpc;
+package org.supvisors.bench.workload;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
+import org.supvisors.bench.command.BenchException;
+
 /** Polls a condition until a deadline: returns as soon as it holds, never a fixed wait. */
-final class Poll {
+public final class Poll {
 
     private static final long PERIOD_NANOS = Duration.ofMillis(20).toNanos();
 
@@ -13,15 +15,15 @@ final class Poll {
     }
 
     /** A probe: empty while the condition does not hold; {@code describe} says what was last seen. */
-    interface Probe<T> {
+    public interface Probe<T> {
         Optional<T> attempt() throws Exception;
     }
 
     /**
-     * Polls {@code probe} until it returns a value, or throws {@link IllegalStateException} naming {@code what}
+     * Polls {@code probe} until it returns a value, or throws {@link BenchException} naming {@code what}
      * and the last failure after {@code timeout}.
      */
-    static <T> T until(Duration timeout, String what, Probe<T> probe) {
+    public static <T> T until(Duration timeout, String what, Probe<T> probe) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no attempt";
         while (true) {

@@ -1,4 +1,4 @@
-package org.supvisors.bench.xmlrpc;
+package org.supvisors.bench.workload;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,7 @@ import java.util.Arrays;
  * {@code write}, each answer read by its {@code Content-Length} into a reused buffer, nothing decoded while
  * timing. What it measures is the server's cost plus loopback TCP.
  */
-final class KeepAliveClient implements AutoCloseable {
+public final class KeepAliveClient implements AutoCloseable {
 
     private static final byte[] CONTENT_LENGTH = "\r\ncontent-length:".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -25,7 +25,7 @@ final class KeepAliveClient implements AutoCloseable {
     private int bodyEnd;
     private int status;
 
-    KeepAliveClient(int port) throws IOException {
+    public KeepAliveClient(int port) throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
@@ -35,7 +35,7 @@ final class KeepAliveClient implements AutoCloseable {
     }
 
     /** The bytes of a POST /RPC2 of a call with string parameters (plain names), head and body together. */
-    static byte[] request(String method, String... params) {
+    public static byte[] request(String method, String... params) {
         StringBuilder body = new StringBuilder("<?xml version='1.0'?>\n<methodCall>\n<methodName>").append(method)
                 .append("</methodName>\n<params>\n");
         for (String param : params) {
@@ -48,7 +48,7 @@ final class KeepAliveClient implements AutoCloseable {
     }
 
     /** Writes {@code request} and reads the whole answer; returns its HTTP status. */
-    int exchange(byte[] request) throws IOException {
+    public int exchange(byte[] request) throws IOException {
         out.write(request);
         int filled = 0;
         int headEnd = -1;
@@ -74,11 +74,11 @@ final class KeepAliveClient implements AutoCloseable {
     }
 
     /** The body of the last answer. */
-    String body() {
+    public String body() {
         return new String(buffer, bodyStart, bodyEnd - bodyStart, StandardCharsets.UTF_8);
     }
 
-    int bodyLength() {
+    public int bodyLength() {
         return bodyEnd - bodyStart;
     }
 

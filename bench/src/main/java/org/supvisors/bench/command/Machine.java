@@ -1,4 +1,4 @@
-package org.supvisors.bench.xmlrpc;
+package org.supvisors.bench.command;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,20 +10,21 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /** The description of the machine a table was measured on. */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
 
-    static String describe() {
+    /** Date, machine (with the load average now), JDK, supervisord and, when asked, Python's version. */
+    public static String describe(boolean python) {
         return String.join("\n",
                 "* date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withLocale(Locale.ROOT))
                         .replaceAll("\\.\\d+", ""),
                 "* machine: " + Runtime.getRuntime().availableProcessors() + " cores (nproc), " + cpuModel() + ", "
                         + memory() + " RAM; load average at start " + loadAverage(),
                 "* JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                        + "; supervisord " + command("supervisord", "--version") + "; "
-                        + command("python3", "--version"));
+                        + "; supervisord " + command("supervisord", "--version")
+                        + (python ? "; " + command("python3", "--version") : ""));
     }
 
     private static String cpuModel() {
@@ -37,7 +38,8 @@ final class Machine {
                 .orElse("unknown");
     }
 
-    private static String loadAverage() {
+    /** The three load averages of /proc/loadavg. */
+    public static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];
@@ -55,7 +57,8 @@ final class Machine {
         }
     }
 
-    static String command(String... command) {
+    /** The output of a short command, or "unavailable". */
+    public static String command(String... command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
