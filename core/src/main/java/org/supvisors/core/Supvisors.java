@@ -1,7 +1,9 @@
 package org.supvisors.core;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.supvisors.core.api.Reply;
 import org.supvisors.core.api.SupvisorsApi;
@@ -13,7 +15,6 @@ import org.supvisors.core.commander.Sequencing;
 import org.supvisors.core.config.SupvisorsOptions;
 import org.supvisors.core.context.Context;
 import org.supvisors.core.effect.EffectSink;
-import org.supvisors.core.effect.StartLocalProcess;
 import org.supvisors.core.fsm.StateMachine;
 import org.supvisors.core.instance.InstanceIdentity;
 import org.supvisors.core.instance.InstanceRegistry;
@@ -22,6 +23,7 @@ import org.supvisors.core.instance.SupvisorsInstance;
 import org.supvisors.core.peer.PeerMessage;
 import org.supvisors.core.peer.Peers;
 import org.supvisors.core.peer.ProcessRouter;
+import org.supvisors.core.process.ProcessState;
 import org.supvisors.core.supervisor.LocalProcess;
 import org.supvisors.core.supervisor.LocalSupervisor;
 import org.supvisors.core.supervisor.SupervisordEvent;
@@ -39,6 +41,8 @@ public final class Supvisors {
 
     /** The tick period, in seconds: the unit of every tick-based option and counter. */
     public static final double TICK_PERIOD = 5.0;
+    /** The longest wait, in seconds, for the events of a start that supervisord has acknowledged. */
+    static final double START_ANSWER_GRACE = 1.0;
 
     private final CoreSetup setup;
     private final Clock clock;
@@ -78,7 +82,7 @@ public final class Supvisors {
             public void broadcast(PeerMessage message) {
                 peers.broadcast(message);
             }
-        }, effects, log);
+        }, (namespec, extraArgs) -> startLocal(namespec, extraArgs), effects, log);
         this.commander = new Commander(context, router, new Sequencing() {
             @Override
             public long tickCounter(String identifier) {
@@ -112,6 +116,8 @@ public final class Supvisors {
         this.fsm.onTransition(peers::publishStateModesNow);
         this.localSupervisor = new LocalSupervisor(context, peers, effects, log, setup.agentNamespec(),
                 setup.disabilities());
+        this.peers.onStartRequests(request -> localSupervisor.start(request.namespec(), request.extraArgs(), false,
+                Optional.empty(), this::forceFatal));
         this.api = new SupvisorsApi(this);
         this.control = new SupvisorsControl(this, api, waiters);
         if (setup.options().eventLink() != org.supvisors.core.config.EventLink.NONE) {
@@ -207,6 +213,30 @@ public final class Supvisors {
     /** The local supervisord refused a start ({@code startProcess} fault). */
     public void onLocalStartRefused(String namespec, String faultName, String text) {
         router.onLocalStartRefused(namespec, faultName, text);
+        afterInput();
+    }
+
+    /**
+     * The local supervisord answered a start asked by an API caller. The caller gets supervisord's answer once the
+     * model shows it too (the event listener delivers the state changes a few milliseconds after the answer), so
+     * that a query right after the call agrees with it; after {@value #START_ANSWER_GRACE} s without such event
+     * the answer is given anyway.
+     */
+    public void onLocalStartAnswered(String namespec, boolean result, boolean waitStarted, Reply reply) {
+        double deadline = clock.monotonic() + START_ANSWER_GRACE;
+        Set<ProcessState> shown = waitStarted
+                ? EnumSet.of(ProcessState.RUNNING)
+                : EnumSet.of(ProcessState.STARTING,
+                        ProcessState.RUNNING,
+                        ProcessState.BACKOFF);
+        String local = context.instances().local().identifier();
+        waiters.add(() -> {
+            boolean seen = context.instances().local().process(namespec)
+                    .flatMap(p -> p.info(local))
+                    .map(info -> shown.contains(info.state()))
+                    .orElse(true);
+            return seen || clock.monotonic() >= deadline ? Optional.of(result) : Optional.empty();
+        }, reply);
         afterInput();
     }
 
@@ -317,7 +347,18 @@ public final class Supvisors {
 
     /** Starts a process of the local supervisord and tells {@code reply} what supervisord answered. */
     public void startLocal(String namespec, String extraArgs, boolean wait, Reply reply) {
-        effects.emit(new StartLocalProcess(namespec, extraArgs, wait, Optional.of(reply)));
+        localSupervisor.start(namespec, extraArgs, wait, Optional.of(reply), this::forceFatal);
+    }
+
+    /** A command of a sequencer for the local supervisord. */
+    private void startLocal(String namespec, String extraArgs) {
+        localSupervisor.start(namespec, extraArgs, false, Optional.empty(), this::forceFatal);
+    }
+
+    /** A local start refused before supervisord was asked: the process is FATAL for everybody, with the reason. */
+    private void forceFatal(org.supvisors.core.process.ProcessStatus process, String reason) {
+        router.force(process, context.instances().local().identifier(),
+                ProcessState.FATAL, reason);
     }
 
     /**

@@ -122,6 +122,7 @@ public final class SupvisorsControl {
                 throw new SupvisorsFault(Fault.ALREADY_STARTED, process.namespec());
             }
         }
+        checkLauncher(processes, extraArgs);
         for (ProcessStatus process : processes) {
             if (process.isStopped()) {
                 commander().startProcess(strategy, process, extraArgs);
@@ -202,6 +203,7 @@ public final class SupvisorsControl {
                                Reply reply) {
         api.checkState(OPERATION);
         List<ProcessStatus> processes = api.processes(namespec);
+        checkLauncher(processes, extraArgs);
         for (ProcessStatus process : processes) {
             commander().restartProcess(strategy, process, extraArgs);
         }
@@ -316,6 +318,22 @@ public final class SupvisorsControl {
     }
 
     // ---- helpers
+
+    /**
+     * Non-empty extra arguments need the launcher (supervisord cannot change a command line): refused with
+     * {@code NOT_APPLICABLE} when no instance runs the process through it.
+     */
+    private static void checkLauncher(List<ProcessStatus> processes, String extraArgs) {
+        if (extraArgs.isEmpty()) {
+            return;
+        }
+        for (ProcessStatus process : processes) {
+            if (process.infos().stream().noneMatch(info -> info.launcher())) {
+                throw new SupvisorsFault(Fault.NOT_APPLICABLE, "extra arguments need the launcher: the command of "
+                        + process.namespec() + " must start with supvisors-launch");
+            }
+        }
+    }
 
     /** Answers at once without {@code wait}, else when {@code outcome} gives one. */
     private void answer(boolean wait, Reply reply, java.util.function.Supplier<Optional<Object>> outcome) {

@@ -11,11 +11,12 @@ import org.supvisors.core.api.Reply;
  *
  * @param namespec the process
  * @param extraArgs its extra arguments, empty for none
+ * @param launcher the program uses the launcher: the extra arguments are recorded for it (or cleared when empty)
  * @param waitStarted whether supervisord waits for {@code startsecs} before answering
  * @param reply who gets supervisord's answer ({@code start_args}), if anybody
  */
-public record StartLocalProcess(String namespec, String extraArgs, boolean waitStarted, Optional<Reply> reply)
-        implements Effect {
+public record StartLocalProcess(String namespec, String extraArgs, boolean launcher, boolean waitStarted,
+                                Optional<Reply> reply) implements Effect {
 
     public StartLocalProcess {
         Objects.requireNonNull(namespec, "namespec");
@@ -23,8 +24,8 @@ public record StartLocalProcess(String namespec, String extraArgs, boolean waitS
         Objects.requireNonNull(reply, "reply");
     }
 
-    /** A start without waiting and without a reply (a sequencer's command). */
-    public StartLocalProcess(String namespec, String extraArgs) {
-        this(namespec, extraArgs, false, Optional.empty());
+    /** A start without extra arguments, without waiting and without a reply (supervisord's autostart). */
+    public StartLocalProcess(String namespec) {
+        this(namespec, "", false, false, Optional.empty());
     }
 }

@@ -54,6 +54,7 @@ public final class Peers {
     private List<PeerDirectory.PeerEndpoint> lastDirectory;
     private double nextHeartbeatAt = Double.MAX_VALUE;
     private double viewPublicationAt = Double.MAX_VALUE;
+    private java.util.function.Consumer<StartRequest> startRequests = request -> { };
 
     /** The local tick, as heartbeats carry it. */
     public interface LocalTick {
@@ -73,6 +74,11 @@ public final class Peers {
         this.clock = context.clock();
         this.log = log.forClass(Peers.class);
         this.localTick = localTick;
+    }
+
+    /** Who starts the local processes that other instances ask for. */
+    public void onStartRequests(java.util.function.Consumer<StartRequest> handler) {
+        this.startRequests = handler;
     }
 
     /** Starts the heartbeats and publishes the directory. */
@@ -159,7 +165,7 @@ public final class Peers {
         } else if (message instanceof StartRequest) {
             StartRequest request = (StartRequest) message;
             log.debug("start of " + request.namespec() + " requested by " + sender.identity());
-            effects.emit(new org.supvisors.core.effect.StartLocalProcess(request.namespec(), request.extraArgs()));
+            startRequests.accept(request);
         } else if (message instanceof StopRequest) {
             StopRequest request = (StopRequest) message;
             log.debug("stop of " + request.namespec() + " requested by " + sender.identity());

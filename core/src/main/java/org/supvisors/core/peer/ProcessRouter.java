@@ -5,7 +5,6 @@ import org.supvisors.core.InstanceLog;
 import org.supvisors.core.commander.ProcessControl;
 import org.supvisors.core.context.Context;
 import org.supvisors.core.effect.EffectSink;
-import org.supvisors.core.effect.StartLocalProcess;
 import org.supvisors.core.effect.StopLocalProcess;
 import org.supvisors.core.process.ProcessState;
 import org.supvisors.core.process.ProcessStatus;
@@ -19,6 +18,7 @@ public final class ProcessRouter implements ProcessControl {
 
     private final Context context;
     private final PeerSender peers;
+    private final LocalStarter localStarter;
     private final EffectSink effects;
     private final Clock clock;
     private final InstanceLog log;
@@ -30,7 +30,14 @@ public final class ProcessRouter implements ProcessControl {
         void broadcast(PeerMessage message);
     }
 
-    public ProcessRouter(Context context, PeerSender peers, EffectSink effects, InstanceLog log) {
+    /** How a process of the local supervisord is started (checks of the local instance included). */
+    public interface LocalStarter {
+        void start(String namespec, String extraArgs);
+    }
+
+    public ProcessRouter(Context context, PeerSender peers, LocalStarter localStarter, EffectSink effects,
+                         InstanceLog log) {
+        this.localStarter = localStarter;
         this.context = context;
         this.peers = peers;
         this.effects = effects;
@@ -41,7 +48,7 @@ public final class ProcessRouter implements ProcessControl {
     @Override
     public void start(String target, ProcessStatus process, String extraArgs) {
         if (target.equals(context.instances().local().identifier())) {
-            effects.emit(new StartLocalProcess(process.namespec(), extraArgs));
+            localStarter.start(process.namespec(), extraArgs);
         } else {
             peers.sendTo(target, new StartRequest(process.namespec(), extraArgs));
         }

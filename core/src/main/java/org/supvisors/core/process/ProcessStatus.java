@@ -120,6 +120,11 @@ public final class ProcessStatus {
         return infoMap.isEmpty();
     }
 
+    /** The extra arguments of the next start (the value shown until an event says otherwise). */
+    public void setExtraArgs(String extraArgs) {
+        this.extraArgs = extraArgs;
+    }
+
     /** Records that the program of this process is disabled (or enabled) on an instance. */
     public void setDisabled(String identifier, boolean disabled) {
         InstanceProcessInfo info = infoMap.get(identifier);

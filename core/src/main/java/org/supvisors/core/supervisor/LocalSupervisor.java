@@ -59,6 +59,48 @@ public final class LocalSupervisor {
         return loaded;
     }
 
+    /**
+     * Starts a local process with extra arguments ({@code start_args}, or a command of a sequencer, local or from
+     * another instance). A disabled program is refused with {@code DISABLED}; non-empty extra arguments for a
+     * program that does not use the launcher are refused with {@code NOT_APPLICABLE} (supervisord cannot change a
+     * command line). A refusal goes to {@code reply} if any, otherwise the process is forced FATAL with it.
+     *
+     * @param refused what to do with a refusal when nobody waits for the answer
+     */
+    public void start(String namespec, String extraArgs, boolean wait, Optional<org.supvisors.core.api.Reply> reply,
+                      java.util.function.BiConsumer<ProcessStatus, String> refused) {
+        SupvisorsInstance local = context.instances().local();
+        Optional<ProcessStatus> process = local.process(namespec);
+        if (process.isEmpty()) {
+            org.supvisors.core.api.SupvisorsFault fault = new org.supvisors.core.api.SupvisorsFault(
+                    org.supvisors.core.api.Fault.BAD_NAME, namespec);
+            reply.ifPresentOrElse(r -> r.fault(fault), () -> log.warn("start of " + namespec
+                    + " refused: unknown to the local supervisord"));
+            return;
+        }
+        org.supvisors.core.api.SupvisorsFault fault = null;
+        boolean launcher = process.get().info(local.identifier()).map(i -> i.launcher()).orElse(false);
+        if (isDisabled(process.get())) {
+            fault = new org.supvisors.core.api.SupvisorsFault(org.supvisors.core.api.Fault.DISABLED, namespec);
+        } else if (!extraArgs.isEmpty() && !launcher) {
+            fault = new org.supvisors.core.api.SupvisorsFault(org.supvisors.core.api.Fault.NOT_APPLICABLE,
+                    "extra arguments need the launcher: the command of " + namespec + " must start with"
+                            + " supvisors-launch");
+        } else if (extraArgs.indexOf('\n') >= 0 || extraArgs.indexOf('\r') >= 0) {
+            fault = new org.supvisors.core.api.SupvisorsFault(org.supvisors.core.api.Fault.INCORRECT_PARAMETERS,
+                    "extra_args of " + namespec + " must hold no line break");
+        }
+        if (fault != null) {
+            org.supvisors.core.api.SupvisorsFault refusal = fault;
+            log.warn("start of " + namespec + " refused: " + fault.faultString());
+            reply.ifPresentOrElse(r -> r.fault(refusal), () -> refused.accept(process.get(),
+                    refusal.faultString()));
+            return;
+        }
+        process.get().setExtraArgs(extraArgs);
+        effects.emit(new org.supvisors.core.effect.StartLocalProcess(namespec, extraArgs, launcher, wait, reply));
+    }
+
     /** True when the program of a local process is disabled. */
     public boolean isDisabled(ProcessStatus process) {
         return disabilities.getOrDefault(process.programName(), false);
@@ -98,7 +140,7 @@ public final class LocalSupervisor {
             for (ProcessStatus process : processes) {
                 boolean neverStarted = process.info(local.identifier()).map(i -> i.start() == 0).orElse(false);
                 if (neverStarted && autostart.getOrDefault(process.namespec(), false)) {
-                    effects.emit(new org.supvisors.core.effect.StartLocalProcess(process.namespec(), ""));
+                    effects.emit(new org.supvisors.core.effect.StartLocalProcess(process.namespec()));
                 }
             }
         }

@@ -528,7 +528,8 @@ public final class SimulatedCluster {
                 supervisordStop(((StopLocalProcess) effect).namespec());
             } else if (effect instanceof LoadLocalGroup || effect instanceof RefreshLocalProcess
                     || effect instanceof EndSupervisord || effect instanceof PublishEvent
-                    || effect instanceof org.supvisors.core.effect.PokeSupervisord) {
+                    || effect instanceof org.supvisors.core.effect.PokeSupervisord
+                    || effect instanceof org.supvisors.core.effect.WriteDisabilities) {
                 otherEffects.add(effect);
             } else {
                 throw new IllegalArgumentException("effect not simulated: " + effect);

@@ -47,6 +47,7 @@ final class EffectRunner implements EffectSink, AutoCloseable {
     private final Runnable layoutReload;
     private final PeerTransport peers;
     private final java.util.Optional<DisabilitiesFile> disabilitiesFile;
+    private final ExtraArgsStore extraArgs;
     private volatile java.util.function.Consumer<PublishEvent> events = event -> { };
     private final ScheduledThreadPoolExecutor io;
     /** Blocking supervisord calls on behalf of API callers: threads only while such calls run. */
@@ -58,8 +59,10 @@ final class EffectRunner implements EffectSink, AutoCloseable {
      * @param layoutReload re-reads the configuration files' program layout (a group was just added)
      */
     EffectRunner(AgentLoop loop, SupervisordClient client, LocalProcessLoader loader, Runnable layoutReload,
-                 PeerTransport peers, java.util.Optional<DisabilitiesFile> disabilitiesFile) {
+                 PeerTransport peers, java.util.Optional<DisabilitiesFile> disabilitiesFile,
+                 ExtraArgsStore extraArgs) {
         this.disabilitiesFile = disabilitiesFile;
+        this.extraArgs = extraArgs;
         this.loop = loop;
         this.client = client;
         this.loader = loader;
@@ -188,9 +191,23 @@ final class EffectRunner implements EffectSink, AutoCloseable {
      * and to the caller of {@code start_args} if any.
      */
     private void startLocal(StartLocalProcess start) {
+        if (start.launcher()) {
+            try {
+                extraArgs.record(start.namespec(), start.extraArgs());
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                String reason = "extra arguments of " + start.namespec() + " not recorded in " + extraArgs.directory()
+                        + ": " + e.getMessage();
+                LOG.log(Level.ERROR, reason);
+                loop.post(core -> core.onLocalStartRefused(start.namespec(), Fault.SPAWN_ERROR.name(), reason));
+                start.reply().ifPresent(reply -> loop.post(core -> reply.fault(new SupvisorsFault(
+                        Fault.INCORRECT_PARAMETERS, reason))));
+                return;
+            }
+        }
         try {
             boolean result = client.startProcess(start.namespec(), start.waitStarted());
-            start.reply().ifPresent(reply -> loop.post(core -> reply.value(result)));
+            start.reply().ifPresent(reply -> loop.post(core -> core.onLocalStartAnswered(start.namespec(), result,
+                    start.waitStarted(), reply)));
         } catch (SupervisordFaultException e) {
             Fault fault = e.fault().orElse(Fault.FAILED);
             loop.post(core -> core.onLocalStartRefused(start.namespec(), fault.name(), e.detail()));

@@ -130,7 +130,7 @@ public final class Supvisorsd {
                 LOG.log(Level.INFO, "no disabilities_file: disabled programs are not persisted");
             }
             EffectRunner effects = new EffectRunner(loop, client, processLoader, layout::reload, peers,
-                    disabilities);
+                    disabilities, ExtraArgsStore.forSupervisord(supervisordHttp.port(), System.getenv()));
             List<InstanceIdentity> declared = declaredIdentities(configuration);
             CoreSetup setup = new CoreSetup(options, configuration.localIdentity(), declared, NetworkProbe.probe(),
                     agentNamespec, RulesProvider.none(options.startingStrategy()),
