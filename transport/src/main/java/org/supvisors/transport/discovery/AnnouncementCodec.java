@@ -19,8 +19,8 @@ import org.supvisors.core.instance.InstanceIdentity;
  * </pre>
  * ({@code 4} is the DISCOVERY header). Written as Python's {@code json.dumps} writes it (ASCII only, {@code ", "}
  * and {@code ": "} separators). Read strictly: exactly these five keys, the types above, an identifier that is
- * {@code host_id:http_port}, a host and a nickname with the characters that {@code supvisors_list} allows, at most
- * {@value #MAX_DATAGRAM_BYTES} bytes.
+ * {@code host_id:http_port}, a host with the characters that {@code supvisors_list} allows, a nickname without
+ * control characters, at most {@value #MAX_DATAGRAM_BYTES} bytes.
  */
 public final class AnnouncementCodec {
 
@@ -33,9 +33,13 @@ public final class AnnouncementCodec {
 
     private static final Set<String> KEYS = Set.of("identifier", "nick_identifier", "host_id", "http_port",
             "stereotypes");
-    /** {@code supvisors_list}'s host and nickname characters ({@code [\w\-.]+}, {@code [\w\-:.]+}). */
+    /** {@code supvisors_list}'s host characters ({@code [\w\-.]+}). */
     private static final Pattern HOST = Pattern.compile("[\\w\\-.]+", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern NICK = Pattern.compile("[\\w\\-:.]+", Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * A nickname: {@code supvisors_list} allows {@code [\w\-:.]+}, but without the list the nickname is supervisord's
+     * {@code identifier}, which may hold any character; only control characters are refused.
+     */
+    private static final Pattern NICK = Pattern.compile("[^\\p{Cntrl}]+");
     /** A stereotype: any name without whitespace, comma or control character (the option is a list of names). */
     private static final Pattern STEREOTYPE = Pattern.compile("[^\\s,\\p{Cntrl}]+");
 
@@ -118,8 +122,8 @@ public final class AnnouncementCodec {
                     + " or '.')");
         }
         if (!NICK.matcher(nick).matches()) {
-            throw new MalformedAnnouncementException("nick_identifier \"" + nick + "\" (expected: letters, digits,"
-                    + " '_', '-', ':' or '.')");
+            throw new MalformedAnnouncementException("nick_identifier \"" + nick + "\" (expected: no control"
+                    + " character)");
         }
         Object port = required(body, "http_port");
         if (!(port instanceof Long) || (Long) port < 1 || (Long) port > 65535) {

@@ -45,10 +45,20 @@ class AnnouncementCodecTest {
     }
 
     @Test
+    void a_nickname_taken_from_a_supervisord_identifier_with_spaces_is_read_back() throws Exception {
+        Announcement spaced = new Announcement(new InstanceIdentity("h1:9001", "my server", "h1", 9001), List.of());
+        assertThat(decode(new String(AnnouncementCodec.encode(spaced), StandardCharsets.US_ASCII))).isEqualTo(spaced);
+    }
+
+    @Test
     void an_announcement_that_would_not_be_read_back_is_refused_when_written() {
-        Announcement spaced = new Announcement(new InstanceIdentity("h1:9001", "h1", "h1", 9001), List.of("a b"));
-        assertThatThrownBy(() -> AnnouncementCodec.encode(spaced)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("stereotype a b");
+        Announcement spacedStereotype = new Announcement(new InstanceIdentity("h1:9001", "h1", "h1", 9001),
+                List.of("a b"));
+        assertThatThrownBy(() -> AnnouncementCodec.encode(spacedStereotype))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stereotype a b");
+        Announcement tabbedNick = new Announcement(new InstanceIdentity("h1:9001", "a\tb", "h1", 9001), List.of());
+        assertThatThrownBy(() -> AnnouncementCodec.encode(tabbedNick))
+                .hasMessageContaining("nick_identifier \"a\tb\" (expected: no control character)");
         List<String> many = new ArrayList<>();
         for (int i = 0; i < 65; i++) {
             many.add("@S" + i);
