@@ -232,7 +232,7 @@ public final class TestingAgent implements AutoCloseable {
         }
 
         /** The documented {@code [eventlistener:supvisors]} section. */
-        static String agentSection() {
+        public static String agentSection() {
             return "[eventlistener:supvisors]\n"
                     + "command = " + HOME.resolve("bin/supvisorsd") + "\n"
                     + "events = PROCESS_STATE,TICK_5,PROCESS_GROUP,SUPERVISOR_STATE_CHANGE\n"
