@@ -104,8 +104,9 @@ class AnnouncementCodecTest {
 
     @Test
     void datagrams_over_the_size_limit_or_not_utf8_are_refused() {
-        assertThatThrownBy(() -> AnnouncementCodec.decode(ByteBuffer.allocate(AnnouncementCodec.MAX_DATAGRAM_BYTES + 1)))
-                .isInstanceOf(MalformedAnnouncementException.class).hasMessageContaining("datagram of 4097 bytes");
+        ByteBuffer tooLarge = ByteBuffer.allocate(AnnouncementCodec.MAX_DATAGRAM_BYTES + 1);
+        assertThatThrownBy(() -> AnnouncementCodec.decode(tooLarge)).isInstanceOf(MalformedAnnouncementException.class)
+                .hasMessageContaining("datagram of 4097 bytes");
         assertThatThrownBy(() -> AnnouncementCodec.decode(ByteBuffer.wrap(new byte[] {'[', (byte) 0xff, ']'})))
                 .hasMessage("not UTF-8 text");
     }
