@@ -269,7 +269,7 @@ public final class Peers {
             isolate(peer, "inconsistent strategies: local " + local.toMap() + ", remote " + reply.strategies().toMap());
             return;
         }
-        List<String> declared = new ArrayList<>(instances().declared());
+        List<String> declared = supvisorsList();
         if (!declared.equals(reply.declaredIdentifiers())) {
             isolate(peer, "another supvisors_list: local " + declared + ", remote " + reply.declaredIdentifiers());
             return;
@@ -427,8 +427,16 @@ public final class Peers {
                     processes.add(info.snapshotAt(now, nowMonotonic, clock.zone())));
         }
         return new HandshakeReply(checkingTime, local.network().orElseThrow(), local.stereotypes(),
-                Strategies.of(options), new ArrayList<>(instances().declared()), view, fsm.localStateModes(),
+                Strategies.of(options), supvisorsList(), view, fsm.localStateModes(),
                 processes);
+    }
+
+    /**
+     * The identifiers of {@code supvisors_list} that handshakes compare: none when the list is empty (discovery
+     * mode), where each instance declares itself alone, which says nothing of what the others must declare.
+     */
+    private List<String> supvisorsList() {
+        return options.supvisorsList().isEmpty() ? List.of() : new ArrayList<>(instances().declared());
     }
 
     private Heartbeat heartbeat() {

@@ -21,6 +21,7 @@ import org.supvisors.transport.config.ConfigurationException;
 import org.supvisors.transport.config.HttpServerSettings;
 import org.supvisors.transport.config.SupervisordConfiguration;
 import org.supvisors.transport.config.SupervisordConfigurationLoader;
+import org.supvisors.transport.discovery.Discovery;
 import org.supvisors.transport.peer.PeerGate;
 import org.supvisors.transport.peer.PeerListener;
 import org.supvisors.transport.peer.PeerSettings;
@@ -147,6 +148,7 @@ public final class Supvisorsd {
             XmlRpcServer server = new XmlRpcServer(XmlRpcServerConfig.of(listen, supervisordHttp), registry)
                     .protocol(peers.protocol());
             EventListenerChannel channel = null;
+            Optional<Discovery> discovery = Optional.empty();
             try {
                 server.start();
                 peers.start(server.eventLoops());
@@ -155,6 +157,7 @@ public final class Supvisorsd {
                         + configuration.file() + ")");
                 Runtime.getRuntime().addShutdownHook(new Thread(ended::countDown, "supvisorsd-stop"));
                 loop.post(Supvisors::start);
+                discovery = AgentDiscovery.start(options, configuration.localIdentity(), loop);
                 channel = EventListenerChannel.overStandardStreams(new Sink(loop, ended));
                 channel.start();
                 ended.await();
@@ -170,6 +173,7 @@ public final class Supvisorsd {
                 if (channel != null) {
                     channel.close();
                 }
+                discovery.ifPresent(Discovery::close);
                 peers.close();
                 server.close();
                 effects.close();

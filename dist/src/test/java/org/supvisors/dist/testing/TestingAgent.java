@@ -199,6 +199,16 @@ public final class TestingAgent implements AutoCloseable {
             return this;
         }
 
+        /**
+         * supervisord, hence the agent, listens on every interface: needed when other instances reach this one by
+         * a name that may resolve to another address than 127.0.0.1 (discovery mode names an instance after its
+         * host).
+         */
+        public Builder listenOnAllInterfaces() {
+            supervisord.listenHost("*");
+            return this;
+        }
+
         /** Leaves the agent out (to test supervisord alone, or to add a custom agent section). */
         public Builder withoutAgentSection() {
             this.agentSection = false;
@@ -222,7 +232,7 @@ public final class TestingAgent implements AutoCloseable {
         }
 
         /** The documented {@code [eventlistener:supvisors]} section. */
-        static String agentSection() {
+        public static String agentSection() {
             return "[eventlistener:supvisors]\n"
                     + "command = " + HOME.resolve("bin/supvisorsd") + "\n"
                     + "events = PROCESS_STATE,TICK_5,PROCESS_GROUP,SUPERVISOR_STATE_CHANGE\n"

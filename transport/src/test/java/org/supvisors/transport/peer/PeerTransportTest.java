@@ -409,7 +409,7 @@ class PeerTransportTest {
             assertThat(log.warnings("peer message from " + name + " dropped: HEARTBEAT.sequence_counter: missing"))
                     .hasSize(1);
             assertThat(log.warnings("peer message from " + name + " dropped: kind 99 frame after authentication"
-                    + " (expected: a message kind, 1 to 6)")).hasSize(1);
+                    + " (expected: a message kind, 1 to " + PeerMessage.Kind.values().length + ")")).hasSize(1);
             assertThat(log.warnings("peer message from " + name + " dropped: STATE_MODES body does not read: body at"
                     + " byte 1: tag 0xa (expected: 0x00 to 0x08)")).hasSize(1);
             assertThat(hostile.b.listener.events()).last().isEqualTo("connected " + raw);
