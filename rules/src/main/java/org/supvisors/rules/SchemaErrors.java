@@ -15,7 +15,7 @@ import org.xml.sax.SAXParseException;
  */
 final class SchemaErrors implements ErrorHandler {
 
-    private static final int SHORTEST_VALUE = 60;
+    private static final int LONGEST_VALUE = 60;
     private static final String DOCTYPE_FEATURE = "disallow-doctype-decl";
 
     private final ElementTracker tracker;
@@ -96,8 +96,9 @@ final class SchemaErrors implements ErrorHandler {
                 || code.endsWith("Digits-valid");
     }
 
-    /** A value as shown in a message: long ones are cut. */
+    /** A value as shown in a one-line message: line breaks and tabs escaped, long values cut. */
     static String shorten(String value) {
-        return value.length() <= SHORTEST_VALUE ? value : value.substring(0, SHORTEST_VALUE) + "...";
+        String shown = value.length() <= LONGEST_VALUE ? value : value.substring(0, LONGEST_VALUE) + "...";
+        return shown.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
     }
 }
