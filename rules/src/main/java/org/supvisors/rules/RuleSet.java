@@ -64,6 +64,10 @@ public final class RuleSet implements RulesProvider {
         return application(applicationName).map(ApplicationRule::rules).orElse(unmanaged);
     }
 
+    /**
+     * {@inheritDoc} The process name is matched, as in 0.19 ({@code converter_03} for a homogeneous program); the
+     * program name is not used. The failure strategies that the rules leave unset are those of {@code application}.
+     */
     @Override
     public ProcessRules processRules(ApplicationRules application, String applicationName, String processName,
                                      String programName) {

@@ -15,25 +15,16 @@ final class RulesCorpus {
     private RulesCorpus() {
     }
 
-    /** The directory of a corpus. */
-    static Path directory(String corpus) {
-        try {
-            return Path.of(RulesCorpus.class.getResource("/" + corpus).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(corpus + ": not a file URI", e);
-        }
-    }
-
     /** The XML files of a corpus, sorted by name. */
     static Stream<Path> files(String corpus) {
-        try (Stream<Path> files = Files.list(directory(corpus))) {
+        try (Stream<Path> files = Files.list(resource(corpus))) {
             return files.filter(file -> file.toString().endsWith(".xml")).sorted().toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A resource of the test class path as a file. */
+    /** A resource of the test class path (a file, or the directory of a corpus). */
     static Path resource(String name) {
         try {
             return Path.of(RulesCorpus.class.getResource("/" + name).toURI());
