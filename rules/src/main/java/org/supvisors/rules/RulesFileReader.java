@@ -35,7 +35,7 @@ import jakarta.xml.bind.UnmarshallerHandler;
  * Reads one rules file in one pass: a hardened SAX parser (no DTD, no external entity or schema, secure processing)
  * feeds the {@link ElementTracker}, then the validator of the rules XSD, then JAXB. Every problem of the file is
  * collected; JAXB is fed only while there is none, and its result is used only if the whole file is valid.
- * Reusable and thread-safe: each reading builds its own parser, validator and unmarshaller.
+ * Reusable, one reading at a time: each reading builds its own parser, validator and unmarshaller.
  */
 final class RulesFileReader {
 

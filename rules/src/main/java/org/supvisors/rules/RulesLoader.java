@@ -17,7 +17,8 @@ import org.supvisors.core.strategy.StartingStrategy;
  * listing every problem of every file (unreadable, not well-formed, DOCTYPE, not valid, pattern not a regular
  * expression), and the agent must refuse to start. No file, no rule: every application is unmanaged.
  *
- * <p>The schema is compiled once per loader; a loader may be reused and shared.
+ * <p>The schema is compiled once per loader; a loader may be reused, one loading at a time. The rule set it
+ * returns is immutable and safe to share.
  */
 public final class RulesLoader {
 
