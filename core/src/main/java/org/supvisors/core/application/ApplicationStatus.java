@@ -21,6 +21,8 @@ public final class ApplicationStatus {
     private ApplicationState state = ApplicationState.STOPPED;
     private boolean majorFailure;
     private boolean minorFailure;
+    private StatusFormula formula;
+    private String formulaError = "";
 
     public ApplicationStatus(String name, ApplicationRules rules) {
         this.name = name;
@@ -75,18 +77,57 @@ public final class ApplicationStatus {
         return state != before || majorFailure != majorBefore || minorFailure != minorBefore;
     }
 
-    /** The legacy operational status ({@code required} flags); the formula comes with the rules. */
+    /**
+     * Why the operational status formula could not be evaluated at the last update (the application is then in
+     * major failure), empty when it could or when there is no formula.
+     */
+    public String formulaError() {
+        return formulaError;
+    }
+
+    /** The operational status: by the formula of the rules if any, else by the {@code required} flags. */
     private void evaluateFailures() {
         majorFailure = false;
         minorFailure = false;
+        formulaError = "";
         if (!rules.managed()) {
             return;
         }
+        if (!rules.statusFormula().isEmpty()) {
+            evaluateFormula();
+        } else {
+            evaluateRequired();
+        }
+    }
+
+    private void evaluateFormula() {
+        if (formula == null || !formula.text().equals(rules.statusFormula())) {
+            formula = StatusFormula.parse(rules.statusFormula());
+        }
+        Map<String, Boolean> statuses = new LinkedHashMap<>();
         for (ProcessStatus process : processes.values()) {
             ProcessState shown = process.displayedState();
-            boolean failed = shown == ProcessState.FATAL || shown == ProcessState.UNKNOWN
-                    || (shown == ProcessState.EXITED && !process.expectedExit());
-            if (failed) {
+            statuses.put(process.processName(), shown == ProcessState.STARTING || shown == ProcessState.RUNNING
+                    || shown == ProcessState.BACKOFF || (shown == ProcessState.EXITED && process.expectedExit()));
+        }
+        try {
+            majorFailure = !formula.evaluate(statuses);
+        } catch (StatusFormula.EvaluationError e) {
+            majorFailure = true;
+            formulaError = e.getMessage();
+        }
+        if (!majorFailure) {
+            for (ProcessStatus process : processes.values()) {
+                minorFailure |= isFailed(process);
+            }
+        }
+    }
+
+    /** The legacy operational status ({@code required} flags). */
+    private void evaluateRequired() {
+        for (ProcessStatus process : processes.values()) {
+            ProcessState shown = process.displayedState();
+            if (isFailed(process)) {
                 if (process.rules().required()) {
                     majorFailure = true;
                 } else {
@@ -100,6 +141,12 @@ public final class ApplicationStatus {
         if (majorFailure) {
             minorFailure = false;
         }
+    }
+
+    private static boolean isFailed(ProcessStatus process) {
+        ProcessState shown = process.displayedState();
+        return shown == ProcessState.FATAL || shown == ProcessState.UNKNOWN
+                || (shown == ProcessState.EXITED && !process.expectedExit());
     }
 
     /** The structure of {@code get_application_info} and of the {@code application} event. */

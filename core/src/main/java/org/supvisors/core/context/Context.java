@@ -232,10 +232,53 @@ public final class Context {
         return conflicts;
     }
 
+    /**
+     * The rules of an application seen for the first time. With the {@code #} sign, the application gets the
+     * instance of its index in the sign's reference list, once: the index is N of a name ending with {@code -N} or
+     * {@code _N} (N &gt; 0), counted from 1 and rolled over the list; the reference is every instance known now (in
+     * {@code supvisors_list} then discovery order) when {@code *} or nothing follows the sign, else the names as
+     * listed. A name without such an index cannot be placed: no instance, and no automatic start.
+     */
+    private ApplicationRules applicationRules(String group) {
+        ApplicationRules found = rules.applicationRules(group);
+        if (!found.hashSign()) {
+            return found;
+        }
+        java.util.regex.Matcher index = HASH_INDEX.matcher(group);
+        long number = index.matches() ? parseIndex(index.group(1)) : 0;
+        List<String> identifiers;
+        int startSequence = found.startSequence();
+        if (number <= 0) {
+            log.error("application " + group + ": the # sign needs a name ending with -N or _N (N > 0):"
+                    + " no instance for it and no automatic start");
+            identifiers = List.of();
+            startSequence = 0;
+        } else {
+            List<String> reference = found.identifiers().isEmpty() || found.identifiers().contains("*")
+                    ? instances.all().stream().map(SupvisorsInstance::identifier).toList()
+                    : found.identifiers();
+            identifiers = List.of(reference.get((int) ((number - 1) % reference.size())));
+            log.debug("application " + group + " (#) is bound to " + identifiers.get(0));
+        }
+        return new ApplicationRules(found.managed(), found.distribution(), identifiers, false, startSequence,
+                found.stopSequence(), found.startingStrategy(), found.startingFailureStrategy(),
+                found.runningFailureStrategy(), found.statusFormula());
+    }
+
+    private static final java.util.regex.Pattern HASH_INDEX = java.util.regex.Pattern.compile(".*[-_](\\d+)");
+
+    private static long parseIndex(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     private ProcessStatus getOrCreate(String group, String name, String programName) {
         ApplicationStatus application = applications.get(group);
         if (application == null) {
-            application = new ApplicationStatus(group, rules.applicationRules(group));
+            application = new ApplicationStatus(group, applicationRules(group));
             applications.put(group, application);
             log.debug("new application " + group);
         }
@@ -275,8 +318,13 @@ public final class Context {
         for (String name : names) {
             ApplicationStatus application = applications.get(name);
             if (application != null) {
+                String formulaErrorBefore = application.formulaError();
                 if (application.update()) {
                     log.debug("application " + name + " is " + application.state());
+                }
+                if (!application.formulaError().equals(formulaErrorBefore) && !application.formulaError().isEmpty()) {
+                    log.error("operational status formula of " + name + " cannot be evaluated, major failure: "
+                            + application.formulaError());
                 }
                 listener.applicationChanged(application, false);
             }

@@ -70,7 +70,7 @@ class DiscoveryHandshakeTest {
             this.identity = identity;
             CoreSetup setup = new CoreSetup(options, identity, List.of(identity),
                     new NetworkInfo("00:11:22:33:44:55", identity.hostId(), Map.of()), Optional.empty(),
-                    RulesProvider.none(options.startingStrategy()));
+                    RulesProvider.none(options.startingStrategy()), Map.of());
             this.core = new Supvisors(setup, clock, effects::add);
             core.start();
             core.onLocalProcesses(List.of());

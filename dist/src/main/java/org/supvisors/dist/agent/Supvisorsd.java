@@ -8,9 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import org.supvisors.core.CoreSetup;
+import org.supvisors.rules.InvalidRulesException;
+import org.supvisors.rules.RuleSet;
+import org.supvisors.rules.RulesLoader;
 import org.supvisors.core.Supvisors;
 import org.supvisors.core.config.SupvisorsOptions;
-import org.supvisors.core.context.RulesProvider;
 import org.supvisors.core.instance.InstanceIdentity;
 import org.supvisors.core.peer.PeerMessage;
 import org.supvisors.core.supervisor.SupervisordEvent;
@@ -85,9 +87,19 @@ public final class Supvisorsd {
         for (ConfigMessage message : configuration.messages()) {
             LOG.log(message.level(), message.text());
         }
+        RuleSet rules;
+        try {
+            rules = new RulesLoader().load(options);
+        } catch (InvalidRulesException e) {
+            LOG.log(Level.ERROR, "rules files invalid, supvisorsd stops: " + e.problems().size() + " problem(s)");
+            e.problems().forEach(problem -> LOG.log(Level.ERROR, problem));
+            return CONFIGURATION_ERROR;
+        }
+        rules.messages().forEach(message -> LOG.log(message.level(), message.text()));
         if (arguments.check) {
             System.err.println("supvisorsd: configuration " + configuration.file() + " is valid; local instance "
-                    + configuration.localIdentity() + ", agent port " + configuration.agentPort());
+                    + configuration.localIdentity() + ", agent port " + configuration.agentPort()
+                    + (options.rulesFiles().isEmpty() ? ", no rules file" : ", rules files valid"));
             return 0;
         }
         Optional<String> agentNamespec = LocalProcessLoader.agentNamespec(System.getenv());
@@ -96,7 +108,7 @@ public final class Supvisorsd {
                     + " run as [eventlistener:supvisors]; without supervisord's events its model will not follow"
                     + " process changes");
         }
-        return new Agent(configuration, loader, logControl, agentNamespec).runUntilEndOfInput();
+        return new Agent(configuration, loader, logControl, agentNamespec, rules).runUntilEndOfInput();
     }
 
     /** The running agent: everything it started, closed in reverse order. */
@@ -105,10 +117,12 @@ public final class Supvisorsd {
         private final SupervisordConfigurationLoader loader;
         private final LogControl logControl;
         private final Optional<String> agentNamespec;
+        private final RuleSet rules;
         private final CountDownLatch ended = new CountDownLatch(1);
 
         Agent(SupervisordConfiguration configuration, SupervisordConfigurationLoader loader, LogControl logControl,
-              Optional<String> agentNamespec) {
+              Optional<String> agentNamespec, RuleSet rules) {
+            this.rules = rules;
             this.configuration = configuration;
             this.loader = loader;
             this.logControl = logControl;
@@ -134,7 +148,7 @@ public final class Supvisorsd {
                     disabilities, ExtraArgsStore.forSupervisord(supervisordHttp.port(), System.getenv()));
             List<InstanceIdentity> declared = declaredIdentities(configuration);
             CoreSetup setup = new CoreSetup(options, configuration.localIdentity(), declared, NetworkProbe.probe(),
-                    agentNamespec, RulesProvider.none(options.startingStrategy()),
+                    agentNamespec, rules,
                     disabilities.map(DisabilitiesFile::read).orElse(java.util.Map.of()));
             Supvisors core = new Supvisors(setup, new SystemClock(), effects);
             loop.bind(core);
