@@ -67,6 +67,20 @@ public final class SupvisorsControl {
         });
     }
 
+    /** {@code test_start_application}: the checks of {@link #startApplication}, then the prediction. */
+    public List<java.util.Map<String, Object>> testStartApplication(StartingStrategy strategy,
+                                                                    String applicationName) {
+        api.checkState(OPERATION);
+        ApplicationStatus application = api.application(applicationName);
+        if (!application.isManaged()) {
+            throw new SupvisorsFault(Fault.NOT_MANAGED, applicationName);
+        }
+        if (application.state() != ApplicationState.STOPPED) {
+            throw new SupvisorsFault(Fault.ALREADY_STARTED, applicationName);
+        }
+        return commander().testStartApplication(strategy, application);
+    }
+
     public void stopApplication(String applicationName, boolean wait, Reply reply) {
         api.checkState(OPERATION_CONCILIATION);
         ApplicationStatus application = api.application(applicationName);
@@ -112,6 +126,18 @@ public final class SupvisorsControl {
     }
 
     // ---- processes
+
+    /** {@code test_start_process}: the checks of {@link #startProcess}, then the prediction. */
+    public List<java.util.Map<String, Object>> testStartProcess(StartingStrategy strategy, String namespec) {
+        api.checkState(OPERATION);
+        List<ProcessStatus> processes = api.processes(namespec);
+        for (ProcessStatus process : processes) {
+            if (process.isRunning()) {
+                throw new SupvisorsFault(Fault.ALREADY_STARTED, process.namespec());
+            }
+        }
+        return commander().testStartProcesses(strategy, processes);
+    }
 
     public void startProcess(StartingStrategy strategy, String namespec, String extraArgs, boolean wait,
                              Reply reply) {

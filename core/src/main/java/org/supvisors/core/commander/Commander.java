@@ -27,6 +27,7 @@ public final class Commander {
     private final FailureHandler failureHandler;
     private final Conciliator conciliator;
     private final InstanceLog log;
+    private final Sequencing sequencing;
     /** Applications to start once their stop is done, with the strategy. */
     private final Map<String, StartingStrategy> pendingApplicationStarts = new HashMap<>();
     /** Processes to start once the stop job of their application is done. */
@@ -38,6 +39,7 @@ public final class Commander {
     public Commander(Context context, ProcessControl control, Sequencing sequencing, InstanceLog log) {
         this.context = context;
         this.log = log.forClass(Commander.class);
+        this.sequencing = sequencing;
         Starter.Sequencing withStop = new Starter.Sequencing() {
             @Override
             public void stopApplication(ApplicationStatus application) {
@@ -157,6 +159,21 @@ public final class Commander {
             return true;
         }
         return startApplication(strategy, application);
+    }
+
+    /**
+     * The predicted outcome of {@link #startApplication}, nothing started ({@code test_start_application}): a
+     * structure per process with {@code start_sequence > 0}, sorted by application and process name.
+     */
+    public List<Map<String, Object>> testStartApplication(StartingStrategy strategy, ApplicationStatus application) {
+        return new StartPrediction(context.instances(), starter.pendingLoads(), sequencing.localIdentifier())
+                .application(strategy, application);
+    }
+
+    /** The predicted outcome of starting processes, nothing started ({@code test_start_process}). */
+    public List<Map<String, Object>> testStartProcesses(StartingStrategy strategy, List<ProcessStatus> processes) {
+        return new StartPrediction(context.instances(), starter.pendingLoads(), sequencing.localIdentifier())
+                .processes(strategy, processes);
     }
 
     public void startProcess(StartingStrategy strategy, ProcessStatus process, String extraArgs) {

@@ -192,13 +192,28 @@ final class Starter {
     /** SINGLE_INSTANCE / SINGLE_NODE: the instance (or the node) taking the whole application. */
     private void chooseDistribution(ApplicationJob<StartCommand> job) {
         ApplicationStatus application = job.application;
-        InstanceRegistry registry = context.instances();
-        List<String> identifiers = application.rules().identifiers().contains("*")
-                ? allIdentifiers(registry) : registry.resolveInOrder(application.rules().identifiers());
         int load = 0;
         for (StartCommand command : job.all()) {
             load += command.load();
         }
+        StartingStrategy strategy = job.all().isEmpty() ? application.rules().startingStrategy()
+                : job.all().get(0).strategy;
+        job.distributionTargets = distributionTargets(application, load, strategy, context.instances(),
+                pendingLoads(), sequencing.localIdentifier());
+        log.info("application " + application.name() + " " + application.rules().distribution() + " on "
+                + job.distributionTargets);
+    }
+
+    /**
+     * The instances that may take a SINGLE_INSTANCE (one) or SINGLE_NODE (those of one node) application of the
+     * given total load: among its identifiers, where every process of it is configured and enabled, as the
+     * strategy chooses; empty when none can.
+     */
+    static List<String> distributionTargets(ApplicationStatus application, int load, StartingStrategy strategy,
+                                            InstanceRegistry registry, Map<String, Integer> pending,
+                                            String localIdentifier) {
+        List<String> identifiers = application.rules().identifiers().contains("*")
+                ? allIdentifiers(registry) : registry.resolveInOrder(application.rules().identifiers());
         List<String> candidates = new ArrayList<>();
         if (application.rules().distribution() == DistributionRule.SINGLE_INSTANCE) {
             for (String identifier : identifiers) {
@@ -222,26 +237,22 @@ final class Starter {
                 }
             }
         }
-        StartingStrategy strategy = job.all().isEmpty() ? application.rules().startingStrategy()
-                : job.all().get(0).strategy;
-        Optional<String> chosen = Placement.of(strategy).choose(Loads.candidates(registry, candidates,
-                pendingLoads()), load, sequencing.localIdentifier());
+        Optional<String> chosen = Placement.of(strategy).choose(Loads.candidates(registry, candidates, pending), load,
+                localIdentifier);
         if (chosen.isEmpty()) {
-            job.distributionTargets = List.of();
-        } else if (application.rules().distribution() == DistributionRule.SINGLE_INSTANCE) {
-            job.distributionTargets = List.of(chosen.get());
-        } else {
-            String node = Loads.node(registry.require(chosen.get()));
-            List<String> sameNode = new ArrayList<>();
-            for (String identifier : candidates) {
-                if (Loads.node(registry.require(identifier)).equals(node)) {
-                    sameNode.add(identifier);
-                }
-            }
-            job.distributionTargets = sameNode;
+            return List.of();
         }
-        log.info("application " + application.name() + " " + application.rules().distribution() + " on "
-                + job.distributionTargets);
+        if (application.rules().distribution() == DistributionRule.SINGLE_INSTANCE) {
+            return List.of(chosen.get());
+        }
+        String node = Loads.node(registry.require(chosen.get()));
+        List<String> sameNode = new ArrayList<>();
+        for (String identifier : candidates) {
+            if (Loads.node(registry.require(identifier)).equals(node)) {
+                sameNode.add(identifier);
+            }
+        }
+        return sameNode;
     }
 
     private static List<String> allIdentifiers(InstanceRegistry registry) {

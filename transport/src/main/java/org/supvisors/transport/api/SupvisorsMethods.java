@@ -130,6 +130,16 @@ public final class SupvisorsMethods {
                     boolean wait = Params.bool(p, 2, "wait", true);
                     return (c, r) -> c.startApplication(strategy, name, wait, r);
                 }));
+        methods.add(control(core, "test_start_application", "array",
+                "Predict, without starting anything, where the processes of the managed application"
+                        + " application_name would run if it were started with strategy.",
+                List.of(RpcParam.required("strategy", "string"), RpcParam.required("application_name", "string")),
+                p -> {
+                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
+                            "StartingStrategies");
+                    String name = Params.string(p, 1, "application_name");
+                    return (c, r) -> r.value(c.testStartApplication(strategy, name));
+                }));
         methods.add(control(core, "stop_application", "boolean",
                 "Stop the managed application application_name with its stop sequence; with wait, return once it"
                         + " is stopped.",
@@ -174,6 +184,16 @@ public final class SupvisorsMethods {
                     String extraArgs = Params.string(p, 2, "extra_args", "");
                     boolean wait = Params.bool(p, 3, "wait", true);
                     return (c, r) -> c.startProcess(strategy, namespec, extraArgs, wait, r);
+                }));
+        methods.add(control(core, "test_start_process", "array",
+                "Predict, without starting anything, where the process namespec (or every process of group:*)"
+                        + " would run if it were started with strategy.",
+                List.of(RpcParam.required("strategy", "string"), RpcParam.required("namespec", "string")),
+                p -> {
+                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
+                            "StartingStrategies");
+                    String namespec = Params.string(p, 1, "namespec");
+                    return (c, r) -> r.value(c.testStartProcess(strategy, namespec));
                 }));
         methods.add(control(core, "start_any_process", "string",
                 "Start the first process whose namespec matches regex that strategy can place; return its"
