@@ -144,8 +144,31 @@ class ClusterFailoverIT {
         }
     }
 
+    /**
+     * supervisord stops its agent with SIGTERM (supervisorctl stop, or supervisord stopping or restarting): the agent
+     * closes its links and tells its peers why before it exits.
+     */
     @Test
     @Order(4)
+    void when_supervisord_stops_the_agent_then_the_others_are_told_why_and_it_rejoins_once_started_again()
+            throws Exception {
+        TestingAgent a = cluster.agent(A);
+        TestingAgent c = cluster.agent(C);
+        int markA = a.logMark();
+
+        c.supervisor("supervisor.stopProcess", "supvisors", true);
+
+        Await.until(CHANGE, () -> assertThat(seen(a, cluster, C)).isEqualTo("STOPPED"));
+        assertThat(a.logLines(markA, "instance " + identity(cluster, C),
+                "lost (closed by the peer: the peer transport closes): FAILED")).hasSize(1);
+
+        c.supervisor("supervisor.startProcess", "supvisors", true);
+        awaitOperationWithMaster(cluster, "A", FORMATION);
+        Await.until(CHANGE, () -> assertThat(seen(a, cluster, C)).isEqualTo("RUNNING"));
+    }
+
+    @Test
+    @Order(5)
     void when_the_master_crashes_then_a_new_master_is_elected_while_queries_keep_answering_and_the_old_one_rejoins()
             throws Exception {
         TestingAgent b = cluster.agent(B);
