@@ -3,9 +3,11 @@ package org.supvisors.dist.testing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -18,6 +20,9 @@ import org.supvisors.transport.testing.FreePorts;
  * ({@code <nick>127.0.0.1:port}), each startable, stoppable, killable and restartable on its own ports.
  */
 public final class TestingCluster implements AutoCloseable {
+
+    /** The blocks of ports handed out in this JVM (FreePorts gives blocks of 3 at multiples of 10). */
+    private static final Set<Integer> RESERVED = new HashSet<>();
 
     private final List<String> nicks;
     private final List<Integer> ports;
@@ -34,16 +39,26 @@ public final class TestingCluster implements AutoCloseable {
         this.configuration = configuration;
         this.ports = new ArrayList<>();
         for (int i = 0; i < nicks.size(); i++) {
-            int port;
-            do {
-                port = FreePorts.block(3);
-            } while (ports.contains(port) || ports.contains(port - 1) || ports.contains(port + 1)
-                    || ports.contains(port - 2) || ports.contains(port + 2));
-            ports.add(port);
+            ports.add(reserveBlock());
         }
         for (int i = 0; i < nicks.size(); i++) {
             agents.add(null);
             agentProcesses.add(Optional.empty());
+        }
+    }
+
+    /**
+     * Three free consecutive ports never given to another cluster of this JVM (clusters of concurrent tests would
+     * otherwise pick the same free block before either binds it).
+     */
+    private static int reserveBlock() {
+        synchronized (RESERVED) {
+            while (true) {
+                int port = FreePorts.block(3);
+                if (RESERVED.add(port / 10)) {
+                    return port;
+                }
+            }
         }
     }
 
