@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.xmlrpc.XmlRpcException;
 import org.supvisors.core.testing.Await;
@@ -20,6 +21,10 @@ final class ClusterViews {
     static final Duration CHANGE = Duration.ofSeconds(30);
 
     private ClusterViews() {
+    }
+
+    private static List<TestingAgent> agents(TestingCluster cluster, List<Integer> indexes) {
+        return indexes == null ? cluster.started() : indexes.stream().map(cluster::agent).collect(Collectors.toList());
     }
 
     /** An answer known to be a struct. */
@@ -46,8 +51,14 @@ final class ClusterViews {
 
     /** Waits until every started instance answers OPERATION with this Master. */
     static void awaitOperationWithMaster(TestingCluster cluster, String masterNick, Duration timeout) {
+        awaitOperationWithMaster(cluster, null, masterNick, timeout);
+    }
+
+    /** Waits until these instances (all the started ones if null) answer OPERATION with this Master. */
+    static void awaitOperationWithMaster(TestingCluster cluster, List<Integer> indexes, String masterNick,
+                                         Duration timeout) {
         Await.until(timeout, () -> {
-            for (TestingAgent agent : cluster.started()) {
+            for (TestingAgent agent : agents(cluster, indexes)) {
                 assertThat(agent.fsmState()).as(agent.identifier()).isEqualTo("OPERATION");
                 assertThat(masterNick(agent)).as(agent.identifier()).isEqualTo(masterNick);
             }
@@ -77,9 +88,14 @@ final class ClusterViews {
 
     /** Waits until every started instance gives the same {@link #sharedAnswers}, and returns them. */
     static Map<String, Object> awaitSameAnswers(TestingCluster cluster, Duration timeout) {
+        return awaitSameAnswers(cluster, null, timeout);
+    }
+
+    /** Waits until these instances (all the started ones if null) give the same {@link #sharedAnswers}. */
+    static Map<String, Object> awaitSameAnswers(TestingCluster cluster, List<Integer> indexes, Duration timeout) {
         Object[] reference = new Object[1];
         Await.until(timeout, () -> {
-            List<TestingAgent> agents = cluster.started();
+            List<TestingAgent> agents = agents(cluster, indexes);
             Map<String, Object> first = sharedAnswers(agents.get(0), cluster);
             for (TestingAgent other : agents.subList(1, agents.size())) {
                 assertThat(sharedAnswers(other, cluster)).as("answers of %s and %s", agents.get(0).identifier(),
