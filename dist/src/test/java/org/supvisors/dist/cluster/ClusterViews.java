@@ -86,6 +86,27 @@ final class ClusterViews {
         return answers;
     }
 
+    /**
+     * Waits until each of these instances holds, of each other one, the state & modes it publishes now: the last
+     * changes have been shared (changes of the view of instances travel within 50 ms).
+     */
+    static void awaitCopiesUpToDate(TestingCluster cluster, List<Integer> indexes, Duration timeout) {
+        Await.until(timeout, () -> {
+            for (int published : indexes) {
+                Map<String, Object> own = cluster.agent(published).struct("supvisors.get_supvisors_state");
+                for (int holder : indexes) {
+                    Map<String, Object> copy = cluster.agent(holder).structs("supvisors.get_instance_state_modes",
+                            cluster.identifier(published)).get(0);
+                    for (String key : List.of("fsm_statename", "degraded_mode", "master_identifier",
+                            "instance_states")) {
+                        assertThat(copy.get(key)).as("%s of %s held by %s", key, cluster.nick(published),
+                                cluster.nick(holder)).isEqualTo(own.get(key));
+                    }
+                }
+            }
+        });
+    }
+
     /** Waits until every started instance gives the same {@link #sharedAnswers}, and returns them. */
     static Map<String, Object> awaitSameAnswers(TestingCluster cluster, Duration timeout) {
         return awaitSameAnswers(cluster, null, timeout);

@@ -108,6 +108,7 @@ class PeerIntrudersIT {
         TestingAgent agent = cluster.agent(target);
         int port = agent.agentPort();
         String peer = cluster.identifier(claimed);
+        ClusterViews.awaitCopiesUpToDate(cluster, GOOD, CHANGE);
         Map<String, Object> before = sharedAnswers(agent, cluster);
         int mark = agent.logMark();
 
