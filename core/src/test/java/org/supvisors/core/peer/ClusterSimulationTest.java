@@ -48,10 +48,13 @@ class ClusterSimulationTest {
         cluster.startAll();
         assertThat(cluster.runUntil(SimulatedCluster::converged, 2.0)).as(cluster.describe()).isTrue();
         for (SimulatedCluster.Node node : cluster.nodes()) {
-            assertThat(node.core.api().getAllApplicationsInfo()).extracting(a -> (Object) ((Map<?, ?>) a).get("application_name"))
-                    .as(node.identity.nickIdentifier()).containsExactly("common", "own_n00", "own_n01", "own_n02");
-            assertThat(node.core.api().getAllProcessInfo()).extracting(p -> (Object) ((Map<?, ?>) p).get("process_name"))
-                    .as(node.identity.nickIdentifier()).containsExactly("worker", "own_n00", "own_n01", "own_n02");
+            String nick = node.identity.nickIdentifier();
+            assertThat(node.core.api().getAllApplicationsInfo())
+                    .extracting(a -> (Object) ((Map<?, ?>) a).get("application_name")).as(nick)
+                    .containsExactly("common", "own_n00", "own_n01", "own_n02");
+            assertThat(node.core.api().getAllProcessInfo())
+                    .extracting(p -> (Object) ((Map<?, ?>) p).get("process_name")).as(nick)
+                    .containsExactly("worker", "own_n00", "own_n01", "own_n02");
         }
     }
 

@@ -21,7 +21,7 @@ import org.supvisors.dist.testing.TestingCluster;
 class AutoFenceIT {
 
     @Test
-    void when_a_supervisord_is_killed_with_auto_fence_then_the_others_isolate_it_and_keep_it_isolated_after_its_restart()
+    void when_a_supervisord_is_killed_with_auto_fence_then_the_others_isolate_it_and_keep_it_so_after_its_restart()
             throws Exception {
         try (TestingCluster cluster = TestingCluster.of("fence", List.of("A", "B", "C"), b -> b
                 .option("synchro_options", "STRICT").option("auto_fence", "true")).startAll()) {

@@ -68,7 +68,8 @@ class ClusterFailoverIT {
         assertThat((List<?>) answers.get("supvisors.get_all_process_info")).extracting(p -> struct(p)
                 .get("process_name") + " " + struct(p).get("statename") + " " + struct(p).get("identifiers"))
                 .containsExactlyInAnyOrder("work_A RUNNING [" + cluster.identifier(A) + "]",
-                        "work_B RUNNING [" + cluster.identifier(B) + "]", "work_C RUNNING [" + cluster.identifier(C) + "]");
+                        "work_B RUNNING [" + cluster.identifier(B) + "]",
+                        "work_C RUNNING [" + cluster.identifier(C) + "]");
         // on loopback the three instances are on one node: they report its machine id, the key of node loads
         Object machineId = struct(struct(answers.get("supvisors.get_network_info A")).get("network"))
                 .get("machine_id");

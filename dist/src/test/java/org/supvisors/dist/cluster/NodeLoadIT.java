@@ -70,8 +70,8 @@ class NodeLoadIT {
             // 50 fits in the other instance (0) but not in the node (60): nowhere to start it, on every instance
             for (TestingAgent agent : List.of(a, b)) {
                 assertThat(agent.structs("supvisors.test_start_process", "LESS_LOADED", "load:extra"))
-                        .singleElement().satisfies(prediction -> assertThat(prediction)
-                                .containsEntry("state", "FATAL").containsEntry("forced_reason", "No resource available"));
+                        .singleElement().satisfies(prediction -> assertThat(prediction).containsEntry("state",
+                                "FATAL").containsEntry("forced_reason", "No resource available"));
             }
             assertThatThrownBy(() -> b.call("supvisors.start_process", "LESS_LOADED", "load:extra", "", true))
                     .isInstanceOfSatisfying(XmlRpcException.class, fault -> {
