@@ -56,6 +56,7 @@ public final class Supvisors {
     private final SupvisorsApi api;
     private final Waiters waiters = new Waiters();
     private final SupvisorsControl control;
+    private final org.supvisors.core.supervisor.NumprocsUpdater numprocs;
     private final EffectSink effects;
     private long tickCounter;
     private long tickWhen;
@@ -118,6 +119,8 @@ public final class Supvisors {
                 setup.disabilities());
         this.peers.onStartRequests(request -> localSupervisor.start(request.namespec(), request.extraArgs(), false,
                 Optional.empty(), this::forceFatal));
+        this.numprocs = new org.supvisors.core.supervisor.NumprocsUpdater(context, localSupervisor, effects, log,
+                this::startLocal);
         this.api = new SupvisorsApi(this);
         this.control = new SupvisorsControl(this, api, waiters);
         if (setup.options().eventLink() != org.supvisors.core.config.EventLink.NONE) {
@@ -240,6 +243,18 @@ public final class Supvisors {
         afterInput();
     }
 
+    /** What the configuration files say of the program of an {@code update_numprocs} request. */
+    public void onNumprocsChecked(long request, org.supvisors.core.supervisor.NumprocsCheck check) {
+        numprocs.onChecked(request, check);
+        afterInput();
+    }
+
+    /** What came of the change of the groups of an {@code update_numprocs} request in the local supervisord. */
+    public void onNumprocsApplied(long request, org.supvisors.core.supervisor.NumprocsOutcome outcome) {
+        numprocs.onApplied(request, outcome);
+        afterInput();
+    }
+
     /** supervisord dropped events of the listener (buffer overflow): everything is read again. */
     public void onLocalEventsLost(String why) {
         localSupervisor.onEventsLost(why);
@@ -342,6 +357,7 @@ public final class Supvisors {
         peers.publishStateModesIfChanged();
         peers.publishDirectory();
         context.listener().stateModesChanged();
+        numprocs.poll();
         waiters.poll();
     }
 
@@ -390,6 +406,8 @@ public final class Supvisors {
     public Commander commander() { return commander; }
     public Peers peers() { return peers; }
     public LocalSupervisor localSupervisor() { return localSupervisor; }
+    /** The {@code update_numprocs} requests of the local instance. */
+    public org.supvisors.core.supervisor.NumprocsUpdater numprocs() { return numprocs; }
     public Clock clock() { return clock; }
     /** The local tick counter. */
     public long tickCounter() { return tickCounter; }

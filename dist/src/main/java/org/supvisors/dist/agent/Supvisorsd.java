@@ -148,8 +148,12 @@ public final class Supvisorsd {
             if (disabilities.isEmpty()) {
                 LOG.log(Level.INFO, "no disabilities_file: disabled programs are not persisted");
             }
+            ExtraArgsStore extraArgs = ExtraArgsStore.forSupervisord(supervisordHttp.port(), System.getenv());
+            NumprocsRunner numprocs = new NumprocsRunner(loop, layout, loader.numprocsOverride(),
+                    timeout -> new SupervisordClient(supervisordHttp, SupervisordClient.DEFAULT_CONNECT_TIMEOUT,
+                            timeout), extraArgs);
             EffectRunner effects = new EffectRunner(loop, client, processLoader, layout::reload, peers,
-                    disabilities, ExtraArgsStore.forSupervisord(supervisordHttp.port(), System.getenv()));
+                    disabilities, extraArgs, numprocs);
             List<InstanceIdentity> declared = declaredIdentities(configuration);
             CoreSetup setup = new CoreSetup(options, configuration.localIdentity(), declared, NetworkProbe.probe(),
                     agentNamespec, rules,
