@@ -16,11 +16,11 @@ import java.util.function.Function;
  */
 final class Invoker {
 
-    private final XmlRpcTransport transport;
+    private final Transport transport;
     private final Duration readTimeout;
     private final Duration waitTimeout;
 
-    Invoker(XmlRpcTransport transport, Duration readTimeout, Duration waitTimeout) {
+    Invoker(Transport transport, Duration readTimeout, Duration waitTimeout) {
         this.transport = transport;
         this.readTimeout = readTimeout;
         this.waitTimeout = waitTimeout;

@@ -37,7 +37,7 @@ import org.supvisors.client.CommunicationException.Reason;
  * {@link #close()}; it never returns {@code null} for a failure: it throws. {@link #close()} abandons the calls in
  * progress (they throw {@code CLOSED}) and stops the client's threads.
  */
-final class XmlRpcTransport implements AutoCloseable {
+final class XmlRpcTransport implements Transport {
 
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
@@ -70,7 +70,8 @@ final class XmlRpcTransport implements AutoCloseable {
                 .build();
     }
 
-    URI url() {
+    @Override
+    public URI url() {
         return url;
     }
 
@@ -81,7 +82,8 @@ final class XmlRpcTransport implements AutoCloseable {
      * @throws XmlRpcFault when the server answers with a fault
      * @throws CommunicationException when no valid answer comes back
      */
-    Object call(String method, List<?> params, Duration timeout) throws XmlRpcFault, CommunicationException {
+    @Override
+    public Object call(String method, List<?> params, Duration timeout) throws XmlRpcFault, CommunicationException {
         byte[] body = XmlRpcRequestWriter.methodCall(method, params);
         if (closed) {
             throw new CommunicationException(url, method, Reason.CLOSED, url + ": client closed, " + method
@@ -149,7 +151,8 @@ final class XmlRpcTransport implements AutoCloseable {
     }
 
     /** The answer is not what {@code method} returns. */
-    CommunicationException unexpected(String method, String detail, Throwable cause) {
+    @Override
+    public CommunicationException unexpected(String method, String detail, Throwable cause) {
         return new CommunicationException(url, method, Reason.UNEXPECTED_RESPONSE, url + ": unexpected answer to "
                 + method + ": " + detail, cause);
     }
@@ -214,7 +217,8 @@ final class XmlRpcTransport implements AutoCloseable {
         return ": " + (text.length() <= 120 ? text : text.substring(0, 117) + "...");
     }
 
-    boolean isClosed() {
+    @Override
+    public boolean isClosed() {
         return closed;
     }
 
