@@ -1,25 +1,24 @@
-package org.supvisors.bench.cluster;
+package org.supvisors.bench.workload;
 
 import java.io.IOException;
 
 import org.supvisors.bench.command.BenchMain;
-import org.supvisors.bench.workload.KeepAliveClient;
 
 /**
  * A keep-alive connection to one agent that is made again after any failure: a probe or a poller calls it on
  * every period whether the agent is up yet, down, or answering.
  */
-final class AgentConnection implements AutoCloseable {
+public final class AgentConnection implements AutoCloseable {
 
     private final int port;
     private KeepAliveClient client;
 
-    AgentConnection(int port) {
+    public AgentConnection(int port) {
         this.port = port;
     }
 
     /** The body of the answer (a fault included); an I/O failure or a status other than 200 is thrown. */
-    String call(byte[] request) throws IOException {
+    public String call(byte[] request) throws IOException {
         try {
             if (client == null) {
                 client = new KeepAliveClient(port);

@@ -1,7 +1,7 @@
-package org.supvisors.bench.cluster;
+package org.supvisors.bench.workload;
 
 /** Whose supervisord the failure scenario kills. */
-enum Scenario {
+public enum Scenario {
     NON_MASTER("non-Master", "non-master"),
     MASTER("Master", "master");
 
@@ -13,11 +13,11 @@ enum Scenario {
         this.option = option;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 
-    static Scenario ofOption(String text) {
+    public static Scenario ofOption(String text) {
         for (Scenario scenario : values()) {
             if (scenario.option.equals(text)) {
                 return scenario;

@@ -1,4 +1,4 @@
-package org.supvisors.bench.cluster;
+package org.supvisors.bench.workload;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -14,35 +14,33 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.supvisors.bench.command.BenchException;
-import org.supvisors.bench.workload.SupervisordInstance;
-import org.supvisors.bench.workload.XmlRpcAnswer;
 
 /**
  * The launch of the three supervisord: each agent is polled ({@code supvisors.get_supvisors_state}) from the
  * launch instant until it reports OPERATION; the first answer in DISTRIBUTION or a later state and the first in
  * OPERATION are recorded, as times since that instant (the answer's arrival).
  */
-final class LaunchWatch {
+public final class LaunchWatch {
 
     /** DISTRIBUTION and the states that can only follow it. */
-    static final Set<String> FROM_DISTRIBUTION = Set.of("DISTRIBUTION", "OPERATION", "CONCILIATION", "RESTARTING",
-            "SHUTTING_DOWN", "FINAL");
+    public static final Set<String> FROM_DISTRIBUTION = Set.of("DISTRIBUTION", "OPERATION", "CONCILIATION",
+            "RESTARTING", "SHUTTING_DOWN", "FINAL");
 
     /**
      * Per nickname, nanoseconds from the launch instant to DISTRIBUTION (or later) and to OPERATION; the phases
      * read in the logs (see {@link LaunchPhases}), once read.
      */
-    record Launch(Map<String, Long> distribution, Map<String, Long> operation, Map<String, Long> phases) {
+    public record Launch(Map<String, Long> distribution, Map<String, Long> operation, Map<String, Long> phases) {
 
-        Launch withPhases(Map<String, Long> read) {
+        public Launch withPhases(Map<String, Long> read) {
             return new Launch(distribution, operation, read);
         }
 
-        long lastDistribution() {
+        public long lastDistribution() {
             return distribution.values().stream().mapToLong(Long::longValue).max().orElseThrow();
         }
 
-        long lastOperation() {
+        public long lastOperation() {
             return operation.values().stream().mapToLong(Long::longValue).max().orElseThrow();
         }
     }
@@ -50,7 +48,8 @@ final class LaunchWatch {
     private LaunchWatch() {
     }
 
-    static Launch watch(Cluster cluster, long origin, Duration period, Duration timeout) throws InterruptedException {
+    public static Launch watch(Cluster cluster, long origin, Duration period, Duration timeout)
+            throws InterruptedException {
         List<SupervisordInstance> instances = cluster.instances();
         ExecutorService probes = Executors.newFixedThreadPool(instances.size());
         try {

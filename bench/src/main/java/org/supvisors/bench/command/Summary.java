@@ -1,11 +1,11 @@
-package org.supvisors.bench.cluster;
+package org.supvisors.bench.command;
 
 import java.util.List;
 
 /** Median, min and max of the values of one measure over the runs where it was reached. */
-record Summary(double median, double min, double max, int n) {
+public record Summary(double median, double min, double max, int n) {
 
-    static Summary of(List<Double> values) {
+    public static Summary of(List<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (sorted.length == 0) {
             return new Summary(Double.NaN, Double.NaN, Double.NaN, 0);
@@ -16,7 +16,7 @@ record Summary(double median, double min, double max, int n) {
     }
 
     /** How many values are above {@code limit}. */
-    static long above(List<Double> values, double limit) {
+    public static long above(List<Double> values, double limit) {
         return values.stream().filter(value -> value > limit).count();
     }
 }

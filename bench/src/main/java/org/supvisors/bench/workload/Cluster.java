@@ -1,7 +1,6 @@
-package org.supvisors.bench.cluster;
+package org.supvisors.bench.workload;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,21 +18,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.supvisors.bench.command.BenchException;
-import org.supvisors.bench.workload.ListeningPorts;
-import org.supvisors.bench.workload.Poll;
-import org.supvisors.bench.workload.SupervisordInstance;
-import org.supvisors.bench.workload.TemporaryDirectory;
-import org.supvisors.bench.workload.WorkloadConfiguration;
-import org.supvisors.bench.workload.XmlRpcAnswer;
 
 /**
  * The three instances of the reference workload, {@code supv1} to {@code supv3}, on free loopback ports (HTTP ports
  * 10 apart, event port = +1, agent port = +2), each in its own directory of one temporary directory, all with the
  * same {@code programs.ini}. {@link #close()} stops them and removes the directory (unless kept).
  */
-final class Cluster implements AutoCloseable {
+public final class Cluster implements AutoCloseable {
 
-    static final List<String> NICKNAMES = List.of("supv1", "supv2", "supv3");
+    public static final List<String> NICKNAMES = List.of("supv1", "supv2", "supv3");
     private static final int PORTS_PER_INSTANCE = 10;
 
     private final TemporaryDirectory directory;
@@ -44,50 +37,54 @@ final class Cluster implements AutoCloseable {
         this.instances = instances;
     }
 
-    /** Writes the configurations of the three instances. */
-    static Cluster write(Path distribution, Path workload, int processes, Optional<Path> rulesFile, boolean keep,
-                         String run) throws IOException {
-        TemporaryDirectory directory = TemporaryDirectory.create("supvisors-cluster-bench-", keep);
+    /**
+     * Writes the configurations of the three instances.
+     *
+     * @param benchmark the benchmark's short name ("cluster"), in the directory's name and the files' header
+     * @param programs the text of {@code programs.ini}, the same for the three
+     * @param run what the files are for, in their header
+     */
+    public static Cluster write(String benchmark, Path distribution, String programs, Optional<Path> rulesFile,
+                                boolean keep, String run) throws IOException {
+        TemporaryDirectory directory = TemporaryDirectory.create("supvisors-" + benchmark + "-bench-", keep);
         int base = ListeningPorts.block((NICKNAMES.size() - 1) * PORTS_PER_INSTANCE + 3);
         List<WorkloadConfiguration.Member> members = new ArrayList<>();
         for (int i = 0; i < NICKNAMES.size(); i++) {
             members.add(new WorkloadConfiguration.Member(NICKNAMES.get(i), base + i * PORTS_PER_INSTANCE));
         }
-        String programs = WorkloadConfiguration.programs(Files.readString(workload.resolve("programs.ini")),
-                processes);
         List<SupervisordInstance> instances = new ArrayList<>();
         for (WorkloadConfiguration.Member member : members) {
             Path home = directory.path().resolve(member.nickname());
             instances.add(new SupervisordInstance(member, home, WorkloadConfiguration.supervisord(
-                    "written by supvisors-bench (cluster benchmark), " + run, home, member, members, distribution,
-                    rulesFile), programs));
+                    "written by supvisors-bench (" + benchmark + " benchmark), " + run, home, member, members,
+                    distribution, rulesFile), programs));
         }
         return new Cluster(directory, instances);
     }
 
-    List<SupervisordInstance> instances() {
+    public List<SupervisordInstance> instances() {
         return instances;
     }
 
-    SupervisordInstance instance(String nickname) {
+    public SupervisordInstance instance(String nickname) {
         return instances.stream().filter(instance -> instance.nickname().equals(nickname)).findFirst()
                 .orElseThrow(() -> new BenchException("nickname: " + nickname + " (expected: one of " + NICKNAMES
                         + ")"));
     }
 
-    Path directory() {
+    public Path directory() {
         return directory.path();
     }
 
     /** The launch instant, on the monotonic clock and on the wall clock (the logs' time). */
-    record Origin(long nanos, Instant wall) {
+    public record Origin(long nanos, Instant wall) {
     }
 
     /**
      * Starts the three {@code supervisord -n -c} at one instant: three threads, each ready to fork, released
      * together. Returns that instant.
      */
-    Origin start() throws InterruptedException {
+    public Origin start() throws InterruptedException {
         ExecutorService starters = Executors.newFixedThreadPool(instances.size());
         try {
             CountDownLatch ready = new CountDownLatch(instances.size());
@@ -119,7 +116,7 @@ final class Cluster implements AutoCloseable {
      * The Master the three agents agree on ({@code supvisors.get_master_identifier}): its nickname and identifier,
      * polled until they agree or {@code timeout}.
      */
-    Master agreedMaster(Duration timeout) {
+    public Master agreedMaster(Duration timeout) {
         return Poll.until(timeout, "one Master for the three agents", () -> {
             Set<Master> masters = new HashSet<>();
             for (SupervisordInstance instance : instances) {
@@ -135,7 +132,7 @@ final class Cluster implements AutoCloseable {
     }
 
     /** Nickname per identifier of the three instances, as {@code supvisors.get_instance_info} on {@code asked}. */
-    Map<String, String> nicknames(SupervisordInstance asked) throws IOException {
+    public Map<String, String> nicknames(SupervisordInstance asked) throws IOException {
         Map<String, String> nicknames = new HashMap<>();
         try (AgentConnection agent = new AgentConnection(asked.agentPort())) {
             for (String nickname : NICKNAMES) {
@@ -149,11 +146,11 @@ final class Cluster implements AutoCloseable {
     }
 
     /** The Master of the cluster. */
-    record Master(String nickname, String identifier) {
+    public record Master(String nickname, String identifier) {
     }
 
     /** Keeps the directory at {@link #close()}, whatever was asked: it has the logs of a failure. */
-    void keepDirectory() {
+    public void keepDirectory() {
         directory.keep();
     }
 

@@ -1,4 +1,4 @@
-package org.supvisors.bench.cluster;
+package org.supvisors.bench.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,23 +1,22 @@
-package org.supvisors.bench.cluster;
+package org.supvisors.bench.workload;
 
 import java.io.IOException;
 import java.time.Duration;
 
 import org.supvisors.bench.command.BenchMain;
-import org.supvisors.bench.workload.SupervisordInstance;
 
 /**
  * A watcher of one survivor: connects and makes one call before the kill, then one round every period from the
  * kill instant until stopped.
  */
-abstract class SurvivorLoop implements Runnable {
+public abstract class SurvivorLoop implements Runnable {
 
     protected final SupervisordInstance survivor;
     private final Duration period;
     private final KillInstant kill;
     private volatile boolean stopped;
 
-    SurvivorLoop(SupervisordInstance survivor, Duration period, KillInstant kill) {
+    protected SurvivorLoop(SupervisordInstance survivor, Duration period, KillInstant kill) {
         this.survivor = survivor;
         this.period = period;
         this.kill = kill;
@@ -44,10 +43,10 @@ abstract class SurvivorLoop implements Runnable {
         }
     }
 
-    void stop() {
+    public void stop() {
         stopped = true;
     }
 
     /** One round: calls, then what they say, stamped in nanoseconds from {@code origin}. */
-    abstract void round(AgentConnection agent, long origin);
+    protected abstract void round(AgentConnection agent, long origin);
 }

@@ -1,21 +1,21 @@
-package org.supvisors.bench.cluster;
+package org.supvisors.bench.workload;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /** A fixed-rate period for a polling loop: a late round starts the next period at once, without catching up. */
-final class Periodic {
+public final class Periodic {
 
     private final long periodNanos;
     private long next;
 
-    Periodic(Duration period) {
+    public Periodic(Duration period) {
         this.periodNanos = period.toNanos();
         this.next = System.nanoTime();
     }
 
     /** Waits for the start of the next period. */
-    void await() {
+    public void await() {
         next += periodNanos;
         long wait = next - System.nanoTime();
         if (wait > 0) {
