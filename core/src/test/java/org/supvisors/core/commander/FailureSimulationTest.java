@@ -28,23 +28,10 @@ class FailureSimulationTest {
 
     /** {@code common} is managed; its worker has the given running failure strategy. */
     private static RulesProvider rules(RunningFailureStrategy strategy) {
-        return new RulesProvider() {
-            @Override
-            public ApplicationRules applicationRules(String name) {
-                if (!name.equals("common")) {
-                    return ApplicationRules.unmanaged(StartingStrategy.CONFIG);
-                }
-                return new ApplicationRules(true, DistributionRule.ALL_INSTANCES, List.of("*"), false, 1, 1,
-                        StartingStrategy.CONFIG, StartingFailureStrategy.ABORT, strategy, "");
-            }
-
-            @Override
-            public ProcessRules processRules(ApplicationRules application, String applicationName,
-                                             String processName, String programName) {
-                return new ProcessRules(List.of("*"), IdentifierSign.NONE, 1, 1, false, false, 10,
-                        application.startingFailureStrategy(), application.runningFailureStrategy());
-            }
-        };
+        return CommonRules.of(new ApplicationRules(true, DistributionRule.ALL_INSTANCES, List.of("*"), false, 1, 1,
+                StartingStrategy.CONFIG, StartingFailureStrategy.ABORT, strategy, ""),
+                application -> new ProcessRules(List.of("*"), IdentifierSign.NONE, 1, 1, false, false, 10,
+                        application.startingFailureStrategy(), application.runningFailureStrategy()));
     }
 
     private static SimulatedCluster operational(long seed, RunningFailureStrategy strategy,
