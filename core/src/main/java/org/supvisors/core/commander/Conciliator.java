@@ -24,8 +24,14 @@ final class Conciliator {
         this.log = log.forClass(Conciliator.class);
     }
 
-    /** Applies a strategy to the conflicts given. */
+    /**
+     * Applies a strategy to the conflicts given; USER does nothing, silently (the state machine calls it at every
+     * evaluation while conflicts remain).
+     */
     void conciliate(ConciliationStrategy strategy, List<ProcessStatus> conflicts) {
+        if (strategy == ConciliationStrategy.USER) {
+            return;
+        }
         double now = context.clock().monotonic();
         for (ProcessStatus process : conflicts) {
             List<String> running = new ArrayList<>(process.runningIdentifiers());
@@ -51,7 +57,6 @@ final class Conciliator {
                     commander.stopProcess(process, running);
                     failureHandler.add(process);
                     break;
-                case USER:
                 default:
                     break;
             }

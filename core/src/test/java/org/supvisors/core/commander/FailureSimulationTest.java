@@ -2,8 +2,13 @@ package org.supvisors.core.commander;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.supvisors.core.Supvisors;
@@ -108,6 +113,45 @@ class FailureSimulationTest {
                     .as(cluster.describe()).isTrue();
             assertThat(worker(cluster, 0).runningIdentifiers()).as(strategy.name())
                     .containsExactly(cluster.id(strategy == ConciliationStrategy.SENICIDE ? 2 : 0));
+        }
+    }
+
+    /**
+     * Found by ConciliationIT: with USER, every evaluation of the state machine (several a second) logged each
+     * conflict again at WARNING. The Master says once which conflicts it leaves to the user.
+     */
+    @Test
+    void when_a_conflict_is_left_to_the_user_then_the_master_logs_it_once() {
+        List<String> warnings = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel() == Level.WARNING && record.getMessage().contains("conflict")) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger core = Logger.getLogger("org.supvisors.core");
+        core.addHandler(handler);
+        try {
+            SimulatedCluster cluster = operational(35, RunningFailureStrategy.CONTINUE, ConciliationStrategy.USER);
+            cluster.node(cluster.id(1)).orElseThrow().supervisordStartDirectly("common:worker");
+            assertThat(cluster.runUntil(c -> c.node(c.id(0)).orElseThrow().core.fsm().state()
+                    == SupvisorsState.CONCILIATION, 3.0)).as(cluster.describe()).isTrue();
+            cluster.runFor(10.0);
+            assertThat(cluster.node(cluster.id(0)).orElseThrow().core.fsm().state())
+                    .isEqualTo(SupvisorsState.CONCILIATION);
+            assertThat(warnings).containsExactly("[n00] conflicts on [common:worker]: left to the user (USER)");
+        } finally {
+            core.removeHandler(handler);
         }
     }
 }
