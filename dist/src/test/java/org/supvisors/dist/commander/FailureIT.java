@@ -20,7 +20,7 @@ import org.supvisors.dist.testing.TestingAgent;
 /**
  * Failures on A, B, C (TC-20 to TC-28): the starting failure strategies of a required process that cannot start,
  * the running failure strategies of a process killed with SIGKILL, RESTART_PROCESS of a process lost with its
- * instance (kill -9 of B's supervisord, its agent going with it), then SHUTDOWN of the whole platform. The tests
+ * instance (kill -9 of B's agent and supervisord), then SHUTDOWN of the whole platform. The tests
  * run in order on one cluster: B is lost from the seventh on, and the last one ends everything.
  *
  * <p>Every program runs with {@code autorestart = false}: a crash is then Supvisors' business only.
@@ -218,7 +218,7 @@ class FailureIT {
     void restart_process_starts_a_process_lost_with_its_instance_elsewhere() throws Exception {
         rig.awaitWhere("web:browser", "B");
         double killed = CommanderRig.monotonic();
-        rig.cluster().kill9(1);
+        rig.cluster().kill9WithAgent(CommanderRig.NICKS.indexOf("B"));
         Await.until(Duration.ofSeconds(15), () -> assertThat(rig.where("web:browser")).containsExactly("C"));
         System.out.printf("[commander] browser RUNNING on C %.2f s after the kill -9 of B%n",
                 CommanderRig.monotonic() - killed);

@@ -74,7 +74,7 @@ class ProgramControlIT {
         assertThat(rig.where("svc:worker")).as("B excluded: the next candidate").containsExactly("A");
 
         int agent = b.agentPid();
-        ProcessHandle.of(agent).orElseThrow().destroyForcibly();
+        rig.cluster().kill9Agent(CommanderRig.NICKS.indexOf("B"));
         Await.until(Duration.ofSeconds(30), () -> {
             assertThat(b.agentPid()).isNotEqualTo(agent);
             assertThat(b.fsmState()).isEqualTo("OPERATION");
