@@ -243,7 +243,8 @@ public final class Peers {
             sender.recordTick(heartbeat.sequenceCounter(), heartbeat.when(), heartbeat.whenMonotonic(),
                     localTick.counter(), (long) clock.epochTime(), clock.monotonic());
             for (ProcessStatus process : sender.processes()) {
-                process.refreshTimes(sender.identifier(), heartbeat.when(), heartbeat.whenMonotonic(), clock.zone());
+                process.refreshTimes(sender.identifier(), heartbeat.when(), heartbeat.whenMonotonic(),
+                        clock.monotonic(), clock.zone());
             }
         }
         if (sender.state() == InstanceState.STOPPED) {
