@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 import org.supvisors.core.CoreSetup;
 import org.supvisors.core.Supvisors;
 import org.supvisors.core.config.SupvisorsOptions;
 import org.supvisors.core.context.RulesProvider;
+import org.supvisors.core.effect.PublishEvent;
 import org.supvisors.core.instance.InstanceIdentity;
 import org.supvisors.core.peer.PeerMessage;
 import org.supvisors.core.supervisor.SupervisordEvent;
@@ -21,6 +23,9 @@ import org.supvisors.transport.config.ConfigurationException;
 import org.supvisors.transport.config.HttpServerSettings;
 import org.supvisors.transport.config.SupervisordConfiguration;
 import org.supvisors.transport.config.SupervisordConfigurationLoader;
+import org.supvisors.transport.events.EventBroadcaster;
+import org.supvisors.transport.events.EventBroadcasters;
+import org.supvisors.transport.events.EventSettings;
 import org.supvisors.transport.peer.PeerGate;
 import org.supvisors.transport.peer.PeerListener;
 import org.supvisors.transport.peer.PeerSettings;
@@ -140,9 +145,14 @@ public final class Supvisorsd {
             XmlRpcServer server = new XmlRpcServer(XmlRpcServerConfig.of(listen, supervisordHttp), registry)
                     .protocol(peers.protocol());
             EventListenerChannel channel = null;
+            EventBroadcaster events = EventBroadcaster.NONE;
             try {
                 server.start();
                 peers.start(server.eventLoops());
+                // event_link: WS shares the HTTP event loops, ZMQ has its thread, NONE starts nothing
+                events = EventBroadcasters.open(options.eventLink(), EventSettings.of(configuration.eventPort()),
+                        server.eventLoops());
+                effects.publishTo(publisherOf(events));
                 LOG.log(Level.INFO, "supvisorsd " + configuration.localIdentity() + " serves XML-RPC on "
                         + describe(listen) + " (supervisord at " + client.url() + ", configuration "
                         + configuration.file() + ")");
@@ -163,12 +173,19 @@ public final class Supvisorsd {
                 if (channel != null) {
                     channel.close();
                 }
+                effects.publishTo(publisherOf(EventBroadcaster.NONE));
+                events.close();
                 peers.close();
                 server.close();
                 effects.close();
                 loop.close();
             }
         }
+    }
+
+    /** The core's {@link PublishEvent} effects, given to the publisher of the event interface. */
+    private static Consumer<PublishEvent> publisherOf(EventBroadcaster events) {
+        return event -> events.publish(event.topic(), event.body());
     }
 
     /** The identities of {@code supvisors_list}, or the local one alone when the list is empty. */

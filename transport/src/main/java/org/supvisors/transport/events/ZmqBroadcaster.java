@@ -35,6 +35,7 @@ public final class ZmqBroadcaster implements EventBroadcaster {
     }
 
     private final EventSettings settings;
+    private final ZContext context;
     private final BlockingDeque<Message> queue;
     private final AtomicLong dropped = new AtomicLong();
     private final Thread thread;
@@ -44,6 +45,15 @@ public final class ZmqBroadcaster implements EventBroadcaster {
     private long droppedAtReport;
 
     public ZmqBroadcaster(EventSettings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * With the JeroMQ context of the caller, for tests whose subscribers live in the same JVM: JeroMQ 0.6.0 loses a
+     * subscription now and then between two contexts of one JVM (the agent's subscribers are other processes).
+     */
+    ZmqBroadcaster(EventSettings settings, ZContext context) {
+        this.context = context;
         this.settings = settings;
         this.queue = new LinkedBlockingDeque<>(settings.queueLimit() + 1);
         this.thread = new Thread(this::run, "supvisors-events");
@@ -105,8 +115,11 @@ public final class ZmqBroadcaster implements EventBroadcaster {
     }
 
     private void run() {
-        try (ZContext context = new ZContext(1)) {
-            ZMQ.Socket socket = context.createSocket(SocketType.PUB);
+        ZContext owned = context == null ? new ZContext(1) : null;
+        ZContext used = context == null ? owned : context;
+        ZMQ.Socket socket = null;
+        try {
+            socket = used.createSocket(SocketType.PUB);
             socket.setLinger(0);
             socket.setSndHWM(settings.queueLimit());
             if (!bind(socket)) {
@@ -123,6 +136,12 @@ public final class ZmqBroadcaster implements EventBroadcaster {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOGGER.log(Level.ERROR, "event interface: the ZeroMQ publisher stopped: " + e, e);
+        } finally {
+            if (owned != null) {
+                owned.close();
+            } else if (socket != null) {
+                used.destroySocket(socket);
+            }
         }
     }
 
