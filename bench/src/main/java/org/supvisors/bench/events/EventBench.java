@@ -53,6 +53,7 @@ public final class EventBench {
     private final int subscribers;
     private final int seconds;
     private final PrintStream out = System.out;
+    private volatile EventPlatform current;
 
     private EventBench(Path distribution, String link, int samples, int subscribers, int seconds) {
         this.distribution = distribution;
@@ -93,13 +94,23 @@ public final class EventBench {
             System.err.println("events-bench: " + distribution.resolve("bin/supvisorsd") + " missing: build first");
             System.exit(2);
         }
-        new EventBench(distribution.toAbsolutePath(), link, samples, subscribers, seconds).run();
+        EventBench bench = new EventBench(distribution.toAbsolutePath(), link, samples, subscribers, seconds);
+        // Ctrl-C or SIGTERM: stop the two supervisord instances and their agents too
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            EventPlatform platform = bench.current;
+            if (platform != null) {
+                platform.close();
+            }
+        }, "events-bench-stop"));
+        bench.run();
         System.exit(0);
     }
 
     private void run() throws Exception {
-        String load = Files.readString(Path.of("/proc/loadavg")).trim();
+        String[] loadFields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+        String load = loadFields[0] + " " + loadFields[1] + " " + loadFields[2];
         try (EventPlatform platform = new EventPlatform(distribution, link)) {
+            current = platform;
             System.err.println("events-bench: starting A and B (event_link = " + link + ")");
             platform.start();
             out.println("### Event interface, event_link = " + link);
@@ -112,6 +123,8 @@ public final class EventBench {
             out.println();
             latency(platform);
             throughput(platform);
+        } finally {
+            current = null;
         }
         if (link.equals("WS")) {
             System.err.println("events-bench: the WebSocket publisher alone, " + subscribers + " subscribers");
@@ -166,8 +179,14 @@ public final class EventBench {
                             fromAgent[i] = starting.nanos() - (long) (starting.originMonotonic() * 1e9);
                         }
                     }
-                    XmlRpcPost.call(platform.httpPort(index), "supervisor.stopProcess",
+                    // stopped once RUNNING, and waited for: a stop without wait right after the start was seen to
+                    // wait out stopwaitsecs now and then (supervisord's child not exec'd yet?)
+                    await(arrivals, platform.identifier(index), 20);
+                    String stop = XmlRpcPost.call(platform.httpPort(index), "supervisor.stopProcess",
                             XmlRpcPost.string("lat") + XmlRpcPost.bool(true));
+                    if (stop.contains("<fault>")) {
+                        throw new IllegalStateException("stopProcess: " + stop);
+                    }
                     await(arrivals, platform.identifier(index), 0);
                 }
                 Arrays.sort(nanos);
