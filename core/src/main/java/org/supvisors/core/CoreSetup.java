@@ -1,6 +1,7 @@
 package org.supvisors.core;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,10 +19,11 @@ import org.supvisors.core.instance.NetworkInfo;
  * @param localNetwork the network identification of the local node
  * @param agentNamespec the agent's own process in its supervisord ({@code group:name}), kept out of the model
  * @param rules where the rules of applications and processes come from
+ * @param disabilities the programs disabled on the local instance, as read from {@code disabilities_file}
  */
 public record CoreSetup(SupvisorsOptions options, InstanceIdentity localIdentity,
                         List<InstanceIdentity> declaredIdentities, NetworkInfo localNetwork,
-                        Optional<String> agentNamespec, RulesProvider rules) {
+                        Optional<String> agentNamespec, RulesProvider rules, Map<String, Boolean> disabilities) {
 
     public CoreSetup {
         Objects.requireNonNull(options, "options");
@@ -30,5 +32,6 @@ public record CoreSetup(SupvisorsOptions options, InstanceIdentity localIdentity
         Objects.requireNonNull(localNetwork, "localNetwork");
         Objects.requireNonNull(agentNamespec, "agentNamespec");
         Objects.requireNonNull(rules, "rules");
+        disabilities = Map.copyOf(disabilities);
     }
 }

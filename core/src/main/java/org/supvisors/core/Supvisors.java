@@ -1,9 +1,17 @@
 package org.supvisors.core;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
+import org.supvisors.core.api.Reply;
 import org.supvisors.core.api.SupvisorsApi;
+import org.supvisors.core.api.SupvisorsControl;
+import org.supvisors.core.api.SupvisorsFault;
+import org.supvisors.core.api.Waiters;
 import org.supvisors.core.commander.Commander;
+import org.supvisors.core.commander.Sequencing;
 import org.supvisors.core.config.SupvisorsOptions;
 import org.supvisors.core.context.Context;
 import org.supvisors.core.effect.EffectSink;
@@ -14,6 +22,8 @@ import org.supvisors.core.instance.InstanceState;
 import org.supvisors.core.instance.SupvisorsInstance;
 import org.supvisors.core.peer.PeerMessage;
 import org.supvisors.core.peer.Peers;
+import org.supvisors.core.peer.ProcessRouter;
+import org.supvisors.core.process.ProcessState;
 import org.supvisors.core.supervisor.LocalProcess;
 import org.supvisors.core.supervisor.LocalSupervisor;
 import org.supvisors.core.supervisor.SupervisordEvent;
@@ -31,6 +41,8 @@ public final class Supvisors {
 
     /** The tick period, in seconds: the unit of every tick-based option and counter. */
     public static final double TICK_PERIOD = 5.0;
+    /** The longest wait, in seconds, for the events of a start that supervisord has acknowledged. */
+    static final double START_ANSWER_GRACE = 1.0;
 
     private final CoreSetup setup;
     private final Clock clock;
@@ -38,9 +50,14 @@ public final class Supvisors {
     private final Context context;
     private final Commander commander;
     private final StateMachine fsm;
+    private final ProcessRouter router;
     private final Peers peers;
     private final LocalSupervisor localSupervisor;
     private final SupvisorsApi api;
+    private final Waiters waiters = new Waiters();
+    private final SupvisorsControl control;
+    private final org.supvisors.core.supervisor.NumprocsUpdater numprocs;
+    private final EffectSink effects;
     private long tickCounter;
     private long tickWhen;
     private double tickWhenMonotonic;
@@ -50,12 +67,36 @@ public final class Supvisors {
     public Supvisors(CoreSetup setup, Clock clock, EffectSink effects) {
         this.setup = setup;
         this.clock = clock;
+        this.effects = effects;
         this.log = new InstanceLog(Supvisors.class, setup.localIdentity().nickIdentifier());
         InstanceRegistry instances = new InstanceRegistry(setup.declaredIdentities(), setup.localIdentity());
         instances.local().setNetwork(setup.localNetwork());
         instances.local().setStereotypes(setup.options().stereotypes());
         this.context = new Context(instances, setup.rules(), clock, log);
-        this.commander = new Commander();
+        this.router = new ProcessRouter(context, new ProcessRouter.PeerSender() {
+            @Override
+            public void sendTo(String identifier, PeerMessage message) {
+                peers.sendTo(identifier, message);
+            }
+
+            @Override
+            public void broadcast(PeerMessage message) {
+                peers.broadcast(message);
+            }
+        }, (namespec, extraArgs) -> startLocal(namespec, extraArgs), effects, log);
+        this.commander = new Commander(context, router, new Sequencing() {
+            @Override
+            public long tickCounter(String identifier) {
+                return identifier.equals(setup.localIdentity().identifier()) ? tickCounter
+                        : context.instances().get(identifier).map(SupvisorsInstance::remoteSequenceCounter).orElse(0L);
+            }
+
+            @Override
+            public String localIdentifier() {
+                return setup.localIdentity().identifier();
+            }
+        }, log);
+        context.observeEvents(this::onProcessEvent);
         this.fsm = new StateMachine(context, setup.options(), commander, effects, log);
         this.peers = new Peers(context, setup.options(), fsm, effects, log, new Peers.LocalTick() {
             @Override
@@ -74,8 +115,14 @@ public final class Supvisors {
             }
         });
         this.fsm.onTransition(peers::publishStateModesNow);
-        this.localSupervisor = new LocalSupervisor(context, peers, effects, log, setup.agentNamespec());
+        this.localSupervisor = new LocalSupervisor(context, peers, effects, log, setup.agentNamespec(),
+                setup.disabilities());
+        this.peers.onStartRequests(request -> localSupervisor.start(request.namespec(), request.extraArgs(), false,
+                Optional.empty(), this::forceFatal));
+        this.numprocs = new org.supvisors.core.supervisor.NumprocsUpdater(context, localSupervisor, effects, log,
+                this::startLocal);
         this.api = new SupvisorsApi(this);
+        this.control = new SupvisorsControl(this, api, waiters);
         if (setup.options().eventLink() != org.supvisors.core.config.EventLink.NONE) {
             context.setListener(new org.supvisors.core.publication.EventPublisher(effects, clock,
                     api::getSupvisorsState));
@@ -166,6 +213,48 @@ public final class Supvisors {
         afterInput();
     }
 
+    /** The local supervisord refused a start ({@code startProcess} fault). */
+    public void onLocalStartRefused(String namespec, String faultName, String text) {
+        router.onLocalStartRefused(namespec, faultName, text);
+        afterInput();
+    }
+
+    /**
+     * The local supervisord answered a start asked by an API caller. The caller gets supervisord's answer once the
+     * model shows it too (the event listener delivers the state changes a few milliseconds after the answer), so
+     * that a query right after the call agrees with it; after {@value #START_ANSWER_GRACE} s without such event
+     * the answer is given anyway.
+     */
+    public void onLocalStartAnswered(String namespec, boolean result, boolean waitStarted, Reply reply) {
+        double deadline = clock.monotonic() + START_ANSWER_GRACE;
+        Set<ProcessState> shown = waitStarted
+                ? EnumSet.of(ProcessState.RUNNING)
+                : EnumSet.of(ProcessState.STARTING,
+                        ProcessState.RUNNING,
+                        ProcessState.BACKOFF);
+        String local = context.instances().local().identifier();
+        waiters.add(() -> {
+            boolean seen = context.instances().local().process(namespec)
+                    .flatMap(p -> p.info(local))
+                    .map(info -> shown.contains(info.state()))
+                    .orElse(true);
+            return seen || clock.monotonic() >= deadline ? Optional.of(result) : Optional.empty();
+        }, reply);
+        afterInput();
+    }
+
+    /** What the configuration files say of the program of an {@code update_numprocs} request. */
+    public void onNumprocsChecked(long request, org.supvisors.core.supervisor.NumprocsCheck check) {
+        numprocs.onChecked(request, check);
+        afterInput();
+    }
+
+    /** What came of the change of the groups of an {@code update_numprocs} request in the local supervisord. */
+    public void onNumprocsApplied(long request, org.supvisors.core.supervisor.NumprocsOutcome outcome) {
+        numprocs.onApplied(request, outcome);
+        afterInput();
+    }
+
     /** supervisord dropped events of the listener (buffer overflow): everything is read again. */
     public void onLocalEventsLost(String why) {
         localSupervisor.onEventsLost(why);
@@ -238,15 +327,72 @@ public final class Supvisors {
         afterInput();
     }
 
+    /** A process changed on an instance: the jobs waiting for it, and the crash strategies on the Master. */
+    private void onProcessEvent(org.supvisors.core.process.ProcessStatus process, String identifier) {
+        commander.onProcessEvent(process, identifier);
+        if (fsm.isMaster() && process.isCrashed()
+                && org.supvisors.core.fsm.SupvisorsState.WORKING_STATES.contains(fsm.state())) {
+            switch (commander.onCrash(process)) {
+                case RESTART:
+                    log.warn("process " + process.namespec() + " crashed: Supvisors restarts (RESTART)");
+                    fsm.close(true);
+                    break;
+                case SHUTDOWN:
+                    log.warn("process " + process.namespec() + " crashed: Supvisors shuts down (SHUTDOWN)");
+                    fsm.close(false);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
     /** After every input: the state machine decides, then what changed is shared. */
     private void afterInput() {
         if (!started) {
             return;
         }
         fsm.evaluate();
+        localSupervisor.updatePoke();
         peers.publishStateModesIfChanged();
         peers.publishDirectory();
         context.listener().stateModesChanged();
+        numprocs.poll();
+        waiters.poll();
+    }
+
+    /** Starts a process of the local supervisord and tells {@code reply} what supervisord answered. */
+    public void startLocal(String namespec, String extraArgs, boolean wait, Reply reply) {
+        localSupervisor.start(namespec, extraArgs, wait, Optional.of(reply), this::forceFatal);
+    }
+
+    /** A command of a sequencer for the local supervisord. */
+    private void startLocal(String namespec, String extraArgs) {
+        localSupervisor.start(namespec, extraArgs, false, Optional.empty(), this::forceFatal);
+    }
+
+    /** A local start refused before supervisord was asked: the process is FATAL for everybody, with the reason. */
+    private void forceFatal(org.supvisors.core.process.ProcessStatus process, String reason) {
+        router.force(process, context.instances().local().identifier(),
+                ProcessState.FATAL, reason);
+    }
+
+    /**
+     * Runs a control call on the core's thread: its faults are answered through {@code reply}, and the model is
+     * evaluated and shared afterwards like after any input.
+     */
+    public void control(java.util.function.Consumer<SupvisorsControl> call, Reply reply) {
+        try {
+            call.accept(control);
+        } catch (SupvisorsFault fault) {
+            reply.fault(fault);
+        }
+        afterInput();
+    }
+
+    /** The control methods of the XML-RPC API (for checks that change nothing; see {@link #control}). */
+    public SupvisorsControl controls() {
+        return control;
     }
 
     /** The queries of the XML-RPC API. */
@@ -259,6 +405,9 @@ public final class Supvisors {
     public StateMachine fsm() { return fsm; }
     public Commander commander() { return commander; }
     public Peers peers() { return peers; }
+    public LocalSupervisor localSupervisor() { return localSupervisor; }
+    /** The {@code update_numprocs} requests of the local instance. */
+    public org.supvisors.core.supervisor.NumprocsUpdater numprocs() { return numprocs; }
     public Clock clock() { return clock; }
     /** The local tick counter. */
     public long tickCounter() { return tickCounter; }

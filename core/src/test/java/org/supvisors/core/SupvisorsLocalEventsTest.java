@@ -92,7 +92,7 @@ class SupvisorsLocalEventsTest {
         LocalProcess fatal = core.process("web", "web", ProcessState.FATAL);
         core.supvisors.onLocalProcessRefreshed(new LocalProcess(fatal.group(), fatal.name(), ProcessState.FATAL,
                 0, 0, fatal.now(), 0, "can't find command '/nope'", "can't find command '/nope'", 0, false, 1, 10,
-                "web", 0, true, true, "unexpected"));
+                "web", 0, true, true, "unexpected", true, false));
         Map<String, Object> local = core.supvisors.api().getLocalProcessInfo("web");
         assertThat(local).containsEntry("spawnerr", "can't find command '/nope'")
                 .containsEntry("description", "can't find command '/nope'")
@@ -153,5 +153,40 @@ class SupvisorsLocalEventsTest {
                 });
         assertThat(core.supvisors.api().getProcessInfo("db:*")).hasSize(2);
         assertThat(core.supvisors.api().getProcessRules("db:")).hasSize(2);
+    }
+
+    @Test
+    void when_supervisord_acknowledges_a_start_then_the_caller_is_answered_once_the_model_shows_it() {
+        List<Object> answers = new java.util.ArrayList<>();
+        org.supvisors.core.api.Reply reply = new org.supvisors.core.api.Reply() {
+            @Override
+            public void value(Object value) {
+                answers.add(value);
+            }
+
+            @Override
+            public void fault(SupvisorsFault fault) {
+                answers.add(fault);
+            }
+        };
+        core.supvisors.onLocalStartAnswered("web", true, true, reply);
+        assertThat(answers).isEmpty();
+        event("web", "web", ProcessState.STARTING, ProcessState.STOPPED, 0, true);
+        assertThat(answers).isEmpty();
+        event("web", "web", ProcessState.RUNNING, ProcessState.STARTING, 1234, true);
+        assertThat(answers).containsExactly(true);
+        assertThat(processInfo("web")).containsEntry("statename", "RUNNING");
+
+        core.supvisors.onLocalStartAnswered("db:db_00", true, false, reply);
+        assertThat(answers).containsExactly(true, true);
+
+        event("db", "db_01", ProcessState.STOPPED, ProcessState.RUNNING, 0, true);
+        core.supvisors.onLocalStartAnswered("db:db_01", true, true, reply);
+        core.clock.advance(0.5);
+        core.supvisors.onTimer();
+        assertThat(answers).hasSize(2);
+        core.clock.advance(0.6);
+        core.supvisors.onTimer();
+        assertThat(answers).containsExactly(true, true, true);
     }
 }

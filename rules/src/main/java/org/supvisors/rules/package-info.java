@@ -1,5 +1,7 @@
 /**
- * The rules files of 0.19 (XML, validated against the XSD, parsed with JAXB) turned into core rules. Until the
- * rules issue lands, every application is unmanaged and gets the documented default rules of the core.
+ * The rules files of 0.19 turned into core rules. {@link org.supvisors.rules.RulesLoader} reads each file with a
+ * hardened parser, validates it against {@code rules.xsd} (this package's resource; the JAXB classes of
+ * {@code org.supvisors.rules.xml} are generated from it), names every problem, and merges the files into a
+ * {@link org.supvisors.rules.RuleSet}, the {@link org.supvisors.core.context.RulesProvider} of the agent.
  */
 package org.supvisors.rules;

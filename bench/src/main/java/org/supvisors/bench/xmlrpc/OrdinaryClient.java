@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.supvisors.bench.command.BenchException;
+
 /**
  * The "ordinary client" column: Python's {@code xmlrpc.client.ServerProxy} (resource {@code ordinary_client.py})
  * run by {@code python3}, one proxy, hence the connections and writes http.client makes, which it reports.

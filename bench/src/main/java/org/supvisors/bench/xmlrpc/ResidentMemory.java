@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.supvisors.bench.command.BenchException;
+
 /**
  * The memory of a process from {@code /proc/<pid>/status} ({@code VmRSS}, {@code VmHWM}) and
  * {@code /proc/<pid>/smaps_rollup} ({@code Pss}), in KiB.

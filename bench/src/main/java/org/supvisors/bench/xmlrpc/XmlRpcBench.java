@@ -1,14 +1,24 @@
 package org.supvisors.bench.xmlrpc;
 
+import static org.supvisors.bench.command.Arguments.positive;
+import static org.supvisors.bench.command.Arguments.value;
+
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+
+import org.supvisors.bench.command.Arguments;
+import org.supvisors.bench.command.BenchException;
+import org.supvisors.bench.command.BenchMain;
+import org.supvisors.bench.command.Machine;
+import org.supvisors.bench.command.Verdict;
+import org.supvisors.bench.workload.KeepAliveClient;
+import org.supvisors.bench.workload.XmlRpcAnswer;
 
 /**
  * The XML-RPC benchmark: for each number of processes, one instance of the reference workload (supervisord and the
@@ -18,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * memory right after start and after an idle period. Prints Markdown tables on standard output, progress on
  * standard error. Run it with {@code bench/xmlrpc-bench.sh}.
  */
-public final class XmlRpcBench {
+public final class XmlRpcBench implements BenchMain.Command {
 
     static final String STATE = "supvisors.get_supvisors_state";
     static final String ALL = "supvisors.get_all_process_info";
@@ -48,53 +58,25 @@ public final class XmlRpcBench {
     }
 
     public static void main(String[] args) {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("supvisors-bench: " + e.getMessage() + "\n" + USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options.help) {
-            System.err.println(USAGE);
-            return;
-        }
-        XmlRpcBench bench = new XmlRpcBench(options, System.out);
-        Thread stop = new Thread(bench::stopCurrent, "supvisors-bench-stop");
-        Runtime.getRuntime().addShutdownHook(stop);
-        int status;
-        try {
-            bench.run();
-            status = 0;
-        } catch (BenchException e) {
-            System.err.println("supvisors-bench: " + e.getMessage());
-            status = 1;
-        } catch (IOException e) {
-            System.err.println("supvisors-bench: " + e);
-            status = 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            status = 1;
-        }
-        bench.stopCurrent();
-        System.exit(status);
+        BenchMain.main(args, USAGE, Options::parse, options -> new XmlRpcBench(options, System.out));
     }
 
-    private void stopCurrent() {
+    @Override
+    public void stop() {
         WorkloadPlatform platform = current;
         if (platform != null) {
             platform.close();
         }
     }
 
-    private void run() throws IOException, InterruptedException {
-        checkPrerequisites();
+    @Override
+    public void run() throws IOException, InterruptedException {
+        Arguments.checkPrerequisites(options.distribution, options.workload);
         boolean python = options.python && OrdinaryClient.available();
         if (options.python && !python) {
             System.err.println("supvisors-bench: python3 with xmlrpc.client not found: no ordinary-client column");
         }
-        String machine = Machine.describe();
+        String machine = Machine.describe(python);
         List<Row> rows = new ArrayList<>();
         List<Footprint> footprints = new ArrayList<>();
         List<OrdinaryClient.Run> ordinaryRuns = new ArrayList<>();
@@ -153,7 +135,7 @@ public final class XmlRpcBench {
             String body = client.body();
             check(method, processes, method.equals(STATE)
                     ? (body.contains("<string>OPERATION</string>") ? "OPERATION" : body)
-                    : Integer.toString(WorkloadPlatform.count(body, WorkloadPlatform.PROCESS_MEMBER)));
+                    : Integer.toString(XmlRpcAnswer.count(body, XmlRpcAnswer.PROCESS_MEMBER)));
             return new Row(method, processes, client.bodyLength(), new Latencies(nanos, wall), null);
         }
     }
@@ -169,22 +151,6 @@ public final class XmlRpcBench {
         String expected = method.equals(STATE) ? "OPERATION" : Integer.toString(processes);
         if (!expected.equals(result)) {
             throw new BenchException(method + ": answer " + result + " (expected: " + expected + ")");
-        }
-    }
-
-    private void checkPrerequisites() {
-        if (Machine.command("supervisord", "--version").equals("unavailable")) {
-            throw new BenchException("supervisord: not found on the PATH (expected: Debian's package, apt-get"
-                    + " install -y supervisor)");
-        }
-        Path agent = options.distribution.resolve("bin/supvisorsd");
-        if (!Files.isExecutable(agent)) {
-            throw new BenchException(agent + ": missing (expected: the distribution, built by mvn -q -DskipTests"
-                    + " package at the root of the repository)");
-        }
-        Path programs = options.workload.resolve("programs.ini");
-        if (!Files.isReadable(programs)) {
-            throw new BenchException(programs + ": missing (expected: the reference workload, --workload DIR)");
         }
     }
 
@@ -247,14 +213,11 @@ public final class XmlRpcBench {
 
     private static String verdict(String target, double measured, double limit, String unit) {
         String value = String.format(Locale.ROOT, unit.equals("ms") ? "%.3f %s" : "%.1f %s", measured, unit);
-        String verdict = measured <= limit ? "met"
-                : String.format(Locale.ROOT, "missed by %.3g %s (+%.0f %%)", measured - limit, unit,
-                (measured / limit - 1) * 100);
-        return "| " + target + " | " + value + " | " + verdict + " |";
+        return "| " + target + " | " + value + " | " + Verdict.of(measured, limit, unit) + " |";
     }
 
     private static void progress(String message) {
-        System.err.println("supvisors-bench: " + message);
+        BenchMain.progress(message);
     }
 
     /** One line of the latency table. */
@@ -278,7 +241,6 @@ public final class XmlRpcBench {
         int idleSeconds = 10;
         boolean python = true;
         boolean keep;
-        boolean help;
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -294,32 +256,12 @@ public final class XmlRpcBench {
                     case "--idle" -> options.idleSeconds = positive(arg, value(args, ++i, arg));
                     case "--no-python" -> options.python = false;
                     case "--keep" -> options.keep = true;
-                    case "-h", "--help" -> options.help = true;
                     default -> throw new IllegalArgumentException("unknown argument: " + arg);
                 }
             }
             options.distribution = options.distribution.toAbsolutePath().normalize();
             options.workload = options.workload.toAbsolutePath().normalize();
             return options;
-        }
-
-        private static String value(String[] args, int i, String option) {
-            if (i >= args.length) {
-                throw new IllegalArgumentException(option + " requires a value");
-            }
-            return args[i];
-        }
-
-        private static int positive(String option, String text) {
-            try {
-                int value = Integer.parseInt(text);
-                if (value > 0) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException(option + ": " + text + " (expected: a positive integer)");
         }
     }
 }

@@ -221,7 +221,7 @@ public final class SupvisorsApi {
             Map<String, Object> rules = new LinkedHashMap<>();
             rules.put("application_name", process.applicationName());
             rules.put("process_name", process.processName());
-            rules.putAll(process.rules().toMap(java.util.Optional.empty()));
+            rules.putAll(process.rules().toMap(process.assignedIdentifier()));
             result.add(rules);
         }
         return result;

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.supvisors.core.process.ProcessState;
 import org.supvisors.core.process.ProcessStatus;
@@ -16,11 +17,13 @@ import org.supvisors.core.process.ProcessStatus;
 public final class ApplicationStatus {
 
     private final String name;
-    private final Map<String, ProcessStatus> processes = new LinkedHashMap<>();
+    private final Map<String, ProcessStatus> processes = new TreeMap<>();
     private ApplicationRules rules;
     private ApplicationState state = ApplicationState.STOPPED;
     private boolean majorFailure;
     private boolean minorFailure;
+    private StatusFormula formula;
+    private String formulaError = "";
 
     public ApplicationStatus(String name, ApplicationRules rules) {
         this.name = name;
@@ -35,7 +38,7 @@ public final class ApplicationStatus {
     public boolean majorFailure() { return majorFailure; }
     public boolean minorFailure() { return minorFailure; }
 
-    /** The processes in order of discovery. */
+    /** The processes in the order of their names (the same on every instance, whatever the order of discovery). */
     public Collection<ProcessStatus> processes() { return Collections.unmodifiableCollection(processes.values()); }
     public Optional<ProcessStatus> process(String processName) { return Optional.ofNullable(processes.get(processName)); }
 
@@ -75,18 +78,57 @@ public final class ApplicationStatus {
         return state != before || majorFailure != majorBefore || minorFailure != minorBefore;
     }
 
-    /** The legacy operational status ({@code required} flags); the formula comes with the rules. */
+    /**
+     * Why the operational status formula could not be evaluated at the last update (the application is then in
+     * major failure), empty when it could or when there is no formula.
+     */
+    public String formulaError() {
+        return formulaError;
+    }
+
+    /** The operational status: by the formula of the rules if any, else by the {@code required} flags. */
     private void evaluateFailures() {
         majorFailure = false;
         minorFailure = false;
+        formulaError = "";
         if (!rules.managed()) {
             return;
         }
+        if (!rules.statusFormula().isEmpty()) {
+            evaluateFormula();
+        } else {
+            evaluateRequired();
+        }
+    }
+
+    private void evaluateFormula() {
+        if (formula == null || !formula.text().equals(rules.statusFormula())) {
+            formula = StatusFormula.parse(rules.statusFormula());
+        }
+        Map<String, Boolean> statuses = new LinkedHashMap<>();
         for (ProcessStatus process : processes.values()) {
             ProcessState shown = process.displayedState();
-            boolean failed = shown == ProcessState.FATAL || shown == ProcessState.UNKNOWN
-                    || (shown == ProcessState.EXITED && !process.expectedExit());
-            if (failed) {
+            statuses.put(process.processName(), shown == ProcessState.STARTING || shown == ProcessState.RUNNING
+                    || shown == ProcessState.BACKOFF || (shown == ProcessState.EXITED && process.expectedExit()));
+        }
+        try {
+            majorFailure = !formula.evaluate(statuses);
+        } catch (StatusFormula.EvaluationError e) {
+            majorFailure = true;
+            formulaError = e.getMessage();
+        }
+        if (!majorFailure) {
+            for (ProcessStatus process : processes.values()) {
+                minorFailure |= isFailed(process);
+            }
+        }
+    }
+
+    /** The legacy operational status ({@code required} flags). */
+    private void evaluateRequired() {
+        for (ProcessStatus process : processes.values()) {
+            ProcessState shown = process.displayedState();
+            if (isFailed(process)) {
                 if (process.rules().required()) {
                     majorFailure = true;
                 } else {
@@ -100,6 +142,12 @@ public final class ApplicationStatus {
         if (majorFailure) {
             minorFailure = false;
         }
+    }
+
+    private static boolean isFailed(ProcessStatus process) {
+        ProcessState shown = process.displayedState();
+        return shown == ProcessState.FATAL || shown == ProcessState.UNKNOWN
+                || (shown == ProcessState.EXITED && !process.expectedExit());
     }
 
     /** The structure of {@code get_application_info} and of the {@code application} event. */

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.supvisors.core.InstanceLog;
 import org.supvisors.core.application.ApplicationRules;
@@ -23,17 +23,19 @@ import org.supvisors.core.publication.ModelListener;
 import org.supvisors.core.time.Clock;
 
 /**
- * The shared model: instances, applications in order of discovery, and their processes, kept up to date from
- * the snapshots and events of every instance.
+ * The shared model: instances, applications by name, and their processes, kept up to date from the snapshots and
+ * events of every instance. Applications and processes are kept in the order of their names, not in the order of
+ * their discovery, which differs from one instance to another: every instance lists them in the same order.
  */
 public final class Context {
 
     private final InstanceRegistry instances;
-    private final Map<String, ApplicationStatus> applications = new LinkedHashMap<>();
+    private final Map<String, ApplicationStatus> applications = new TreeMap<>();
     private final RulesProvider rules;
     private final Clock clock;
     private final InstanceLog log;
     private ModelListener listener = ModelListener.NONE;
+    private java.util.function.BiConsumer<ProcessStatus, String> eventObserver = (process, identifier) -> { };
 
     public Context(InstanceRegistry instances, RulesProvider rules, Clock clock, InstanceLog log) {
         this.instances = instances;
@@ -50,10 +52,15 @@ public final class Context {
 
     public ModelListener listener() { return listener; }
 
+    /** Who is told after a process event was applied (the commander, whose jobs wait for events). */
+    public void observeEvents(java.util.function.BiConsumer<ProcessStatus, String> observer) {
+        this.eventObserver = observer;
+    }
+
     public InstanceRegistry instances() { return instances; }
     public Clock clock() { return clock; }
 
-    /** Applications in order of discovery. */
+    /** Applications in the order of their names. */
     public Collection<ApplicationStatus> applications() { return Collections.unmodifiableCollection(applications.values()); }
     public Optional<ApplicationStatus> application(String name) { return Optional.ofNullable(applications.get(name)); }
 
@@ -150,7 +157,44 @@ public final class Context {
                 .map(info -> info.disabled()).orElse(false));
         listener.processChanged(process.get(), false);
         updateApplications(List.of(process.get()));
+        eventObserver.accept(process.get(), instance.identifier());
         return process;
+    }
+
+    /**
+     * Applies a forced state (state-machines.md §5.3) unless a real event from that instance is more recent.
+     *
+     * @return the process when the state was applied
+     */
+    public Optional<ProcessStatus> applyForced(String identifier, String group, String name, ProcessState state,
+                                               String reason, long now, double nowMonotonic, String extraArgs) {
+        Optional<ProcessStatus> process = process(group, name);
+        if (process.isEmpty() || !process.get().force(identifier, state, reason, nowMonotonic, clock.monotonic())) {
+            return Optional.empty();
+        }
+        String nick = instances.get(identifier).map(SupvisorsInstance::nickIdentifier).orElse("");
+        log.info("process " + process.get().namespec() + " forced " + state + " (" + reason + ")");
+        listener.forcedEvent(identifier, nick, group, name, state.code(), reason, now, nowMonotonic, extraArgs);
+        listener.processChanged(process.get(), false);
+        updateApplications(List.of(process.get()));
+        return process;
+    }
+
+    /**
+     * Records that a program is disabled (or enabled) on an instance, for every process of that program there.
+     *
+     * @return the processes concerned
+     */
+    public List<ProcessStatus> applyDisability(SupvisorsInstance instance, String program, boolean disabled) {
+        List<ProcessStatus> concerned = new ArrayList<>();
+        for (ProcessStatus process : instance.processes()) {
+            if (process.info(instance.identifier()).map(i -> i.programName().equals(program)).orElse(false)) {
+                process.setDisabled(instance.identifier(), disabled);
+                concerned.add(process);
+                listener.disabilityChanged(instance, process);
+            }
+        }
+        return concerned;
     }
 
     /**
@@ -189,10 +233,53 @@ public final class Context {
         return conflicts;
     }
 
+    /**
+     * The rules of an application seen for the first time. With the {@code #} sign, the application gets the
+     * instance of its index in the sign's reference list, once: the index is N of a name ending with {@code -N} or
+     * {@code _N} (N &gt; 0), counted from 1 and rolled over the list; the reference is every instance known now (in
+     * {@code supvisors_list} then discovery order) when {@code *} or nothing follows the sign, else the names as
+     * listed. A name without such an index cannot be placed: no instance, and no automatic start.
+     */
+    private ApplicationRules applicationRules(String group) {
+        ApplicationRules found = rules.applicationRules(group);
+        if (!found.hashSign()) {
+            return found;
+        }
+        java.util.regex.Matcher index = HASH_INDEX.matcher(group);
+        long number = index.matches() ? parseIndex(index.group(1)) : 0;
+        List<String> identifiers;
+        int startSequence = found.startSequence();
+        if (number <= 0) {
+            log.error("application " + group + ": the # sign needs a name ending with -N or _N (N > 0):"
+                    + " no instance for it and no automatic start");
+            identifiers = List.of();
+            startSequence = 0;
+        } else {
+            List<String> reference = found.identifiers().isEmpty() || found.identifiers().contains("*")
+                    ? instances.all().stream().map(SupvisorsInstance::identifier).toList()
+                    : found.identifiers();
+            identifiers = List.of(reference.get((int) ((number - 1) % reference.size())));
+            log.debug("application " + group + " (#) is bound to " + identifiers.get(0));
+        }
+        return new ApplicationRules(found.managed(), found.distribution(), identifiers, false, startSequence,
+                found.stopSequence(), found.startingStrategy(), found.startingFailureStrategy(),
+                found.runningFailureStrategy(), found.statusFormula());
+    }
+
+    private static final java.util.regex.Pattern HASH_INDEX = java.util.regex.Pattern.compile(".*[-_](\\d+)");
+
+    private static long parseIndex(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     private ProcessStatus getOrCreate(String group, String name, String programName) {
         ApplicationStatus application = applications.get(group);
         if (application == null) {
-            application = new ApplicationStatus(group, rules.applicationRules(group));
+            application = new ApplicationStatus(group, applicationRules(group));
             applications.put(group, application);
             log.debug("new application " + group);
         }
@@ -232,8 +319,13 @@ public final class Context {
         for (String name : names) {
             ApplicationStatus application = applications.get(name);
             if (application != null) {
+                String formulaErrorBefore = application.formulaError();
                 if (application.update()) {
                     log.debug("application " + name + " is " + application.state());
+                }
+                if (!application.formulaError().equals(formulaErrorBefore) && !application.formulaError().isEmpty()) {
+                    log.error("operational status formula of " + name + " cannot be evaluated, major failure: "
+                            + application.formulaError());
                 }
                 listener.applicationChanged(application, false);
             }

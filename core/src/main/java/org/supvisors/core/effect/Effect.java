@@ -7,5 +7,6 @@ package org.supvisors.core.effect;
  */
 public sealed interface Effect
         permits LoadLocalProcesses, LoadLocalGroup, RefreshLocalProcess, EndSupervisord, SendToPeers, PeerDirectory,
-        DisconnectPeer, PublishEvent {
+        DisconnectPeer, PublishEvent, StartLocalProcess, StopLocalProcess,
+        PokeSupervisord, WriteDisabilities, CheckNumprocs, ApplyNumprocs {
 }

@@ -1,6 +1,10 @@
 package org.supvisors.core.fsm;
 
 import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.supvisors.core.process.ProcessStatus;
+import org.supvisors.core.strategy.ConciliationStrategy;
 
 /**
  * Conflicts exist among managed applications; the Master applies {@code conciliation_strategy} (with the
@@ -24,6 +28,15 @@ final class ConciliationState extends WorkingState {
     }
 
     @Override
+    void masterEnter() {
+        ConciliationStrategy strategy = fsm.options().conciliationStrategy();
+        fsm.log().warn("conflicts on " + fsm.context().conflicts().stream().map(ProcessStatus::namespec)
+                .collect(Collectors.toList()) + ": " + (strategy == ConciliationStrategy.USER
+                ? "left to the user (USER)" : "conciliation " + strategy));
+        fsm.commander().conciliate(strategy);
+    }
+
+    @Override
     Optional<SupvisorsState> masterNext() {
         if (fsm.commander().hasStartingJobs() || fsm.commander().hasStoppingJobs()) {
             return Optional.empty();
@@ -31,6 +44,8 @@ final class ConciliationState extends WorkingState {
         if (fsm.context().conflicts().isEmpty()) {
             return Optional.of(SupvisorsState.OPERATION);
         }
+        // conflicts remain and nothing is in progress: the strategy once more
+        fsm.commander().conciliate(fsm.options().conciliationStrategy());
         return Optional.empty();
     }
 }

@@ -53,7 +53,7 @@ abstract class MasterSlaveState extends SynchronizedState {
             return inconsistent;
         }
         if (!fsm.lostInstances().isEmpty()) {
-            fsm.commander().onInstancesLost(fsm.lostInstances(), fsm.lostProcesses());
+            fsm.onStartsLost(fsm.commander().onInstancesLost(fsm.lostInstances()));
         }
         return fsm.isMaster() ? masterNext() : slaveNext();
     }

@@ -208,6 +208,7 @@ public final class StateMachine {
     }
 
     private Optional<SupvisorsState> evaluateCurrent() {
+        commander.check();
         invalidateFailedInstances();
         boolean activated = false;
         if (current.activatesCheckedInstances()) {
@@ -267,6 +268,15 @@ public final class StateMachine {
     SupvisorsInstance localInstance() { return context.instances().local(); }
     List<String> lostInstances() { return lostInstances; }
     List<ProcessStatus> lostProcesses() { return lostProcesses; }
+
+    /** Processes whose start failed with a lost instance are starting failures, not lost processes. */
+    void onStartsLost(List<ProcessStatus> failedStarts) {
+        if (!failedStarts.isEmpty()) {
+            List<ProcessStatus> remaining = new ArrayList<>(lostProcesses);
+            remaining.removeAll(failedStarts);
+            lostProcesses = remaining;
+        }
+    }
 
     void setDegradedMode(boolean degraded) {
         if (degraded != degradedMode) {

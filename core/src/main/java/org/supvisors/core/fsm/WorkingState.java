@@ -2,7 +2,6 @@ package org.supvisors.core.fsm;
 
 import java.util.Optional;
 
-import org.supvisors.core.process.ProcessStatus;
 
 /**
  * DISTRIBUTION, OPERATION, CONCILIATION: new instances send Supvisors back to ELECTION; the Master repairs the
@@ -30,9 +29,8 @@ abstract class WorkingState extends MasterSlaveState {
 
     /** Hands the lost processes to the failure handling (the Master only). */
     void handleLostProcesses() {
-        for (ProcessStatus process : fsm.lostProcesses()) {
-            fsm.log().warn("process " + process.namespec() + " lost with its instance (running failure strategy "
-                    + process.rules().runningFailureStrategy() + ")");
+        if (!fsm.lostProcesses().isEmpty()) {
+            fsm.commander().onLostProcesses(fsm.lostProcesses());
         }
     }
 }

@@ -131,6 +131,20 @@ public final class InstanceRegistry {
         return ordered;
     }
 
+    /**
+     * The identifiers that several names designate, in the order of the names (a stereotype brings its instances
+     * in instance order), without duplicates: the order a rule gives, which CONFIG follows.
+     */
+    public List<String> resolveInOrder(Collection<String> names) {
+        Set<String> ordered = new LinkedHashSet<>();
+        for (String name : names) {
+            for (SupvisorsInstance instance : resolve(name)) {
+                ordered.add(instance.identifier());
+            }
+        }
+        return new ArrayList<>(ordered);
+    }
+
     /** The instances in a state, in instance order. */
     public List<SupvisorsInstance> inState(InstanceState state) {
         List<SupvisorsInstance> found = new ArrayList<>();

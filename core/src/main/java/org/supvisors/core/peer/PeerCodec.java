@@ -50,7 +50,7 @@ public final class PeerCodec {
             map.put("view_of_requester", m.viewOfRequester().map(InstanceState::name).orElse(""));
             map.put("state_modes", stateModes(m.stateModes()));
             List<Object> processes = new ArrayList<>();
-            m.processes().forEach(p -> processes.add(p.toMap()));
+            m.processes().forEach(p -> processes.add(snapshot(p)));
             map.put("processes", processes);
         } else if (message instanceof StateModesUpdate) {
             map.put("state_modes", stateModes(((StateModesUpdate) message).stateModes()));
@@ -60,10 +60,28 @@ public final class PeerCodec {
             ProcessesUpdate m = (ProcessesUpdate) message;
             map.put("group", m.group().orElse(""));
             List<Object> processes = new ArrayList<>();
-            m.processes().forEach(p -> processes.add(p.toMap()));
+            m.processes().forEach(p -> processes.add(snapshot(p)));
             map.put("processes", processes);
         } else if (message instanceof ClosingRequest) {
             map.put("restart", ((ClosingRequest) message).restart());
+        } else if (message instanceof StartRequest) {
+            map.put("namespec", ((StartRequest) message).namespec());
+            map.put("extra_args", ((StartRequest) message).extraArgs());
+        } else if (message instanceof StopRequest) {
+            map.put("namespec", ((StopRequest) message).namespec());
+        } else if (message instanceof DisabilityUpdate) {
+            map.put("program_name", ((DisabilityUpdate) message).program());
+            map.put("disabled", ((DisabilityUpdate) message).disabled());
+        } else if (message instanceof ForcedState) {
+            ForcedState m = (ForcedState) message;
+            map.put("identifier", m.identifier());
+            map.put("group", m.group());
+            map.put("name", m.name());
+            map.put("state", m.state());
+            map.put("spawnerr", m.reason());
+            map.put("now", m.now());
+            map.put("now_monotonic", m.nowMonotonic());
+            map.put("extra_args", m.extraArgs());
         } else {
             throw new IllegalArgumentException("peer message not encoded: " + message.getClass().getName());
         }
@@ -100,6 +118,16 @@ public final class PeerCodec {
                         snapshots(fields, "processes"));
             case CLOSING_REQUEST:
                 return new ClosingRequest(fields.bool("restart"));
+            case START_REQUEST:
+                return new StartRequest(fields.string("namespec"), fields.string("extra_args"));
+            case STOP_REQUEST:
+                return new StopRequest(fields.string("namespec"));
+            case DISABILITY_UPDATE:
+                return new DisabilityUpdate(fields.string("program_name"), fields.bool("disabled"));
+            case FORCED_STATE:
+                return new ForcedState(fields.string("identifier"), fields.string("group"), fields.string("name"),
+                        processState(fields, "state").code(), fields.string("spawnerr"), fields.integer("now"),
+                        fields.real("now_monotonic"), fields.string("extra_args"));
             default:
                 throw new MalformedMessageException(kind + ": not decoded by this version");
         }
@@ -159,9 +187,16 @@ public final class PeerCodec {
                     p.string("spawnerr"), p.bool("expected"), p.real("start_monotonic"), p.real("stop_monotonic"),
                     p.real("now_monotonic"), p.string("extra_args"), p.int32("startsecs"), p.int32("stopwaitsecs"),
                     p.int32("process_index"), p.string("program_name"), p.bool("disabled"), p.bool("has_stdout"),
-                    p.bool("has_stderr")));
+                    p.bool("has_stderr"), p.has("launcher") && p.bool("launcher")));
         }
         return result;
+    }
+
+    /** The local process info structure, plus what instances share beyond it. */
+    private static Map<String, Object> snapshot(ProcessSnapshot p) {
+        Map<String, Object> map = p.toMap();
+        map.put("launcher", p.launcher());
+        return map;
     }
 
     private static ProcessState processState(WireFields f, String key) throws MalformedMessageException {

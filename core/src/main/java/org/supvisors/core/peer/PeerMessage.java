@@ -6,7 +6,8 @@ package org.supvisors.core.peer;
  */
 public sealed interface PeerMessage
         permits Heartbeat, HandshakeRequest, HandshakeReply, StateModesUpdate, ProcessEventMessage,
-        ProcessesUpdate, ClosingRequest {
+        ProcessesUpdate, ClosingRequest, StartRequest, StopRequest, ForcedState,
+        DisabilityUpdate {
 
     /** The kind of a message, with its wire code. */
     enum Kind {
@@ -16,7 +17,11 @@ public sealed interface PeerMessage
         STATE_MODES(4),
         PROCESS_EVENT(5),
         PROCESSES_UPDATE(6),
-        CLOSING_REQUEST(7);
+        CLOSING_REQUEST(7),
+        START_REQUEST(8),
+        STOP_REQUEST(9),
+        FORCED_STATE(10),
+        DISABILITY_UPDATE(11);
 
         private final int code;
 

@@ -2,6 +2,7 @@ package org.supvisors.core.peer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,10 +51,13 @@ public final class Peers {
     private final InstanceLog log;
     private final LocalTick localTick;
     private final Map<String, Double> lastHeard = new HashMap<>();
+    /** Handshake requests received before the local processes were loaded: checking time by requester. */
+    private final Map<String, Double> heldHandshakes = new LinkedHashMap<>();
     private StateModes lastPublished;
     private List<PeerDirectory.PeerEndpoint> lastDirectory;
     private double nextHeartbeatAt = Double.MAX_VALUE;
     private double viewPublicationAt = Double.MAX_VALUE;
+    private java.util.function.Consumer<StartRequest> startRequests = request -> { };
 
     /** The local tick, as heartbeats carry it. */
     public interface LocalTick {
@@ -73,6 +77,11 @@ public final class Peers {
         this.clock = context.clock();
         this.log = log.forClass(Peers.class);
         this.localTick = localTick;
+    }
+
+    /** Who starts the local processes that other instances ask for. */
+    public void onStartRequests(java.util.function.Consumer<StartRequest> handler) {
+        this.startRequests = handler;
     }
 
     /** Starts the heartbeats and publishes the directory. */
@@ -136,7 +145,15 @@ public final class Peers {
         if (message instanceof Heartbeat) {
             return onHeartbeat(sender, (Heartbeat) message);
         } else if (message instanceof HandshakeRequest) {
-            send(List.of(from), reply(Optional.of(sender.state()), ((HandshakeRequest) message).checkingTime()));
+            double checkingTime = ((HandshakeRequest) message).checkingTime();
+            if (instances().local().state() == InstanceState.CHECKING) {
+                // the reply carries the local processes: an empty list now would be taken for the truth
+                log.debug("handshake request from " + sender.identity() + " held until the local processes are"
+                        + " loaded");
+                heldHandshakes.put(from, checkingTime);
+            } else {
+                send(List.of(from), reply(Optional.of(sender.state()), checkingTime));
+            }
         } else if (message instanceof HandshakeReply) {
             onHandshakeReply(sender, (HandshakeReply) message);
         } else if (message instanceof StateModesUpdate) {
@@ -156,6 +173,24 @@ public final class Peers {
                 log.warn((restart ? "restart" : "shutdown") + " request from " + sender.identity()
                         + " ignored: the local instance is not the Master");
             }
+        } else if (message instanceof StartRequest) {
+            StartRequest request = (StartRequest) message;
+            log.debug("start of " + request.namespec() + " requested by " + sender.identity());
+            startRequests.accept(request);
+        } else if (message instanceof StopRequest) {
+            StopRequest request = (StopRequest) message;
+            log.debug("stop of " + request.namespec() + " requested by " + sender.identity());
+            effects.emit(new org.supvisors.core.effect.StopLocalProcess(request.namespec()));
+        } else if (message instanceof DisabilityUpdate) {
+            DisabilityUpdate update = (DisabilityUpdate) message;
+            if (isLoaded(sender)) {
+                context.applyDisability(sender, update.program(), update.disabled());
+            }
+        } else if (message instanceof ForcedState) {
+            ForcedState forced = (ForcedState) message;
+            context.applyForced(forced.identifier(), forced.group(), forced.name(),
+                    org.supvisors.core.process.ProcessState.fromCode(forced.state()), forced.reason(), forced.now(),
+                    forced.nowMonotonic(), forced.extraArgs());
         } else if (message instanceof ProcessesUpdate) {
             if (isLoaded(sender)) {
                 ProcessesUpdate update = (ProcessesUpdate) message;
@@ -208,7 +243,8 @@ public final class Peers {
             sender.recordTick(heartbeat.sequenceCounter(), heartbeat.when(), heartbeat.whenMonotonic(),
                     localTick.counter(), (long) clock.epochTime(), clock.monotonic());
             for (ProcessStatus process : sender.processes()) {
-                process.refreshTimes(sender.identifier(), heartbeat.when(), heartbeat.whenMonotonic(), clock.zone());
+                process.refreshTimes(sender.identifier(), heartbeat.when(), heartbeat.whenMonotonic(),
+                        clock.monotonic(), clock.zone());
             }
         }
         if (sender.state() == InstanceState.STOPPED) {
@@ -216,6 +252,20 @@ public final class Peers {
             return true;
         }
         return false;
+    }
+
+    /**
+     * The local processes are loaded (the local instance is CHECKED): the handshake requests held until then are
+     * answered, each with the current view of its requester.
+     */
+    public void onLocalProcessesLoaded() {
+        Map<String, Double> held = new LinkedHashMap<>(heldHandshakes);
+        heldHandshakes.clear();
+        held.forEach((from, checkingTime) -> {
+            Optional<InstanceState> view = instances().get(from).map(SupvisorsInstance::state);
+            log.debug("held handshake request from " + from + " answered");
+            send(List.of(from), reply(view, checkingTime));
+        });
     }
 
     private void startHandshake(SupvisorsInstance peer) {
@@ -245,7 +295,7 @@ public final class Peers {
             isolate(peer, "inconsistent strategies: local " + local.toMap() + ", remote " + reply.strategies().toMap());
             return;
         }
-        List<String> declared = new ArrayList<>(instances().declared());
+        List<String> declared = supvisorsList();
         if (!declared.equals(reply.declaredIdentifiers())) {
             isolate(peer, "another supvisors_list: local " + declared + ", remote " + reply.declaredIdentifiers());
             return;
@@ -350,6 +400,16 @@ public final class Peers {
         lastPublished = null;
     }
 
+    /** Sends a message to one instance. */
+    public void sendTo(String identifier, PeerMessage message) {
+        send(List.of(identifier), message);
+    }
+
+    /** Sends a message to every linked, non-ISOLATED instance. */
+    public void broadcast(PeerMessage message) {
+        send(nonIsolatedPeers(), message);
+    }
+
     /** Forwards a restart or shutdown request to the Master. */
     public void forwardClosing(String master, boolean restart) {
         send(List.of(master), new ClosingRequest(restart));
@@ -393,8 +453,16 @@ public final class Peers {
                     processes.add(info.snapshotAt(now, nowMonotonic, clock.zone())));
         }
         return new HandshakeReply(checkingTime, local.network().orElseThrow(), local.stereotypes(),
-                Strategies.of(options), new ArrayList<>(instances().declared()), view, fsm.localStateModes(),
+                Strategies.of(options), supvisorsList(), view, fsm.localStateModes(),
                 processes);
+    }
+
+    /**
+     * The identifiers of {@code supvisors_list} that handshakes compare: none when the list is empty (discovery
+     * mode), where each instance declares itself alone, which says nothing of what the others must declare.
+     */
+    private List<String> supvisorsList() {
+        return options.supvisorsList().isEmpty() ? List.of() : new ArrayList<>(instances().declared());
     }
 
     private Heartbeat heartbeat() {

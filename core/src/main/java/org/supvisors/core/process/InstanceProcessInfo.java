@@ -37,9 +37,12 @@ public final class InstanceProcessInfo {
     private boolean disabled;
     private final boolean hasStdout;
     private final boolean hasStderr;
+    private final boolean launcher;
     private double localMtime;
     private double eventTime;
     private double uptime;
+    /** The local monotonic time at which {@link #uptime} was computed (an event or a tick received). */
+    private double uptimeMtime;
     private boolean hasCrashed;
 
     InstanceProcessInfo(InstanceIdentity instance, ProcessSnapshot snapshot, double localMtime) {
@@ -65,7 +68,9 @@ public final class InstanceProcessInfo {
         this.disabled = snapshot.disabled();
         this.hasStdout = snapshot.hasStdout();
         this.hasStderr = snapshot.hasStderr();
+        this.launcher = snapshot.launcher();
         this.localMtime = localMtime;
+        this.uptimeMtime = localMtime;
         this.eventTime = nowMonotonic;
         this.hasCrashed = isCrash(state, expected);
         updateUptime();
@@ -87,6 +92,7 @@ public final class InstanceProcessInfo {
         spawnerr = event.spawnerr();
         extraArgs = event.extraArgs();
         localMtime = receptionMtime;
+        uptimeMtime = receptionMtime;
         eventTime = nowMonotonic;
         if (state == ProcessState.STARTING || state == ProcessState.BACKOFF) {
             start = now;
@@ -106,10 +112,15 @@ public final class InstanceProcessInfo {
         }
     }
 
-    /** Refreshes the times shown for this process after a tick of its instance. */
-    void refreshTimes(long remoteTime, double remoteMtime, ZoneId zone) {
+    /**
+     * Refreshes the times shown for this process after a tick of its instance.
+     *
+     * @param receptionMtime the local monotonic time when the tick was received
+     */
+    void refreshTimes(long remoteTime, double remoteMtime, double receptionMtime, ZoneId zone) {
         now = remoteTime;
         nowMonotonic = remoteMtime;
+        uptimeMtime = receptionMtime;
         updateUptime();
         description = ProcessDescription.of(state, start, stop, now, pid, spawnerr, name, zone);
     }
@@ -152,11 +163,25 @@ public final class InstanceProcessInfo {
     public boolean disabled() { return disabled; }
     public boolean hasStdout() { return hasStdout; }
     public boolean hasStderr() { return hasStderr; }
+    /** The program's command starts with the launcher of extra arguments. */
+    public boolean launcher() { return launcher; }
     /** Local monotonic time when the last information about this process on this instance was received. */
     public double localMtime() { return localMtime; }
     /** The instance's monotonic time of its last event for this process. */
     public double eventTime() { return eventTime; }
     public double uptime() { return uptime; }
+
+    /**
+     * The uptime at a local monotonic time: {@link #uptime()} is only as fresh as the last event or tick of the
+     * instance, up to a tick old; the time elapsed since, measured on the local clock, is added (a comparison of
+     * uptimes across instances must not depend on when their last ticks came).
+     */
+    public double uptimeAt(double localMonotonic) {
+        if (state != ProcessState.RUNNING && state != ProcessState.STOPPING) {
+            return 0.0;
+        }
+        return uptime + Math.max(0.0, localMonotonic - uptimeMtime);
+    }
     public boolean hasCrashed() { return hasCrashed; }
     /** True when this process is crashed on this instance: FATAL, or EXITED unexpectedly. */
     public boolean isCrashed() { return isCrash(state, expected); }
@@ -165,7 +190,7 @@ public final class InstanceProcessInfo {
     public ProcessSnapshot toSnapshot() {
         return new ProcessSnapshot(group, name, state, start, stop, now, pid, description, spawnerr, expected,
                 startMonotonic, stopMonotonic, nowMonotonic, extraArgs, startsecs, stopwaitsecs, processIndex,
-                programName, disabled, hasStdout, hasStderr);
+                programName, disabled, hasStdout, hasStderr, launcher);
     }
 
     /**
@@ -176,7 +201,7 @@ public final class InstanceProcessInfo {
         String currentDescription = ProcessDescription.of(state, start, stop, atTime, pid, spawnerr, name, zone);
         return new ProcessSnapshot(group, name, state, start, stop, atTime, pid, currentDescription, spawnerr,
                 expected, startMonotonic, stopMonotonic, atMonotonic, extraArgs, startsecs, stopwaitsecs,
-                processIndex, programName, disabled, hasStdout, hasStderr);
+                processIndex, programName, disabled, hasStdout, hasStderr, launcher);
     }
 
     /** The structure of {@code get_inner_process_info}. */

@@ -9,13 +9,14 @@ import org.supvisors.core.supervisor.LocalProcess;
 
 /**
  * Everything one instance knows of one of its processes at a given time: the structure of
- * {@code get_local_process_info}, exchanged in the handshake and loaded into the model.
+ * {@code get_local_process_info}, exchanged in the handshake and loaded into the model; {@code launcher} (the
+ * program uses the launcher of extra arguments) is shared between instances but not part of that structure.
  */
 public record ProcessSnapshot(String group, String name, ProcessState state, long start, long stop, long now,
                               int pid, String description, String spawnerr, boolean expected,
                               double startMonotonic, double stopMonotonic, double nowMonotonic, String extraArgs,
                               int startsecs, int stopwaitsecs, int processIndex, String programName,
-                              boolean disabled, boolean hasStdout, boolean hasStderr) {
+                              boolean disabled, boolean hasStdout, boolean hasStderr, boolean launcher) {
 
     public ProcessSnapshot {
         Objects.requireNonNull(group, "group");
@@ -37,7 +38,7 @@ public record ProcessSnapshot(String group, String name, ProcessState state, lon
                 p.start() == 0 ? 0.0 : nowMonotonic - (p.now() - p.start()),
                 p.stop() == 0 ? 0.0 : nowMonotonic - (p.now() - p.stop()),
                 nowMonotonic, extraArgs, p.startsecs(), p.stopwaitsecs(), p.processIndex(), p.programName(),
-                disabled, p.hasStdout(), p.hasStderr());
+                disabled, p.hasStdout(), p.hasStderr(), p.launcher());
     }
 
     /** {@code group:name}, or {@code name} when both are equal. */

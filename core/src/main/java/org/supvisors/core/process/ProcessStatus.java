@@ -33,6 +33,7 @@ public final class ProcessStatus {
     private String programName;
     private int processIndex;
     private ProcessRules rules;
+    private String assignedIdentifier;
 
     public ProcessStatus(String applicationName, String processName, ProcessRules rules) {
         this.applicationName = applicationName;
@@ -119,11 +120,28 @@ public final class ProcessStatus {
         return infoMap.isEmpty();
     }
 
-    /** Refreshes the times shown for this process on an instance after a tick of that instance. */
-    public void refreshTimes(String identifier, long remoteTime, double remoteMtime, ZoneId zone) {
+    /** The extra arguments of the next start (the value shown until an event says otherwise). */
+    public void setExtraArgs(String extraArgs) {
+        this.extraArgs = extraArgs;
+    }
+
+    /** Records that the program of this process is disabled (or enabled) on an instance. */
+    public void setDisabled(String identifier, boolean disabled) {
         InstanceProcessInfo info = infoMap.get(identifier);
         if (info != null) {
-            info.refreshTimes(remoteTime, remoteMtime, zone);
+            info.setDisabled(disabled);
+        }
+    }
+
+    /**
+     * Refreshes the times shown for this process on an instance after a tick of that instance, received at the
+     * local monotonic time {@code receptionMtime}.
+     */
+    public void refreshTimes(String identifier, long remoteTime, double remoteMtime, double receptionMtime,
+                             ZoneId zone) {
+        InstanceProcessInfo info = infoMap.get(identifier);
+        if (info != null) {
+            info.refreshTimes(remoteTime, remoteMtime, receptionMtime, zone);
         }
     }
 
@@ -215,6 +233,12 @@ public final class ProcessStatus {
     public int processIndex() { return processIndex; }
     public ProcessRules rules() { return rules; }
     public void setRules(ProcessRules rules) { this.rules = rules; }
+
+    /** The instance a {@code #}/{@code @} rule assigned to this process, once resolved. */
+    public Optional<String> assignedIdentifier() { return Optional.ofNullable(assignedIdentifier); }
+
+    /** Records the instance a {@code #}/{@code @} rule assigned (final once done). */
+    public void assign(String identifier) { this.assignedIdentifier = identifier; }
 
     /** The instances where the process is running; more than one is a conflict. */
     public Set<String> runningIdentifiers() { return Collections.unmodifiableSet(runningIdentifiers); }

@@ -65,6 +65,36 @@ public final class EventPublisher implements ModelListener {
     }
 
     @Override
+    public void forcedEvent(String identifier, String nickIdentifier, String group, String name, int state,
+                            String reason, long now, double nowMonotonic, String extraArgs) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("identifier", identifier);
+        body.put("nick_identifier", nickIdentifier);
+        body.put("group", group);
+        body.put("name", name);
+        body.put("state", state);
+        body.put("now", (double) now);
+        body.put("now_monotonic", nowMonotonic);
+        body.put("pid", 0);
+        body.put("expected", false);
+        body.put("spawnerr", reason);
+        body.put("extra_args", extraArgs);
+        body.put("event_mtime", clock.monotonic());
+        effects.emit(new PublishEvent(EVENT, body));
+    }
+
+    /** 0.19's shape: the local process info (this version adds the identifier and nickname). */
+    @Override
+    public void disabilityChanged(SupvisorsInstance origin, ProcessStatus process) {
+        process.info(origin.identifier()).ifPresent(info -> {
+            Map<String, Object> body = new LinkedHashMap<>(info.toSnapshot().toMap());
+            body.put("identifier", origin.identifier());
+            body.put("nick_identifier", origin.nickIdentifier());
+            effects.emit(new PublishEvent(EVENT, body));
+        });
+    }
+
+    @Override
     public void processRemoved(SupvisorsInstance origin, String group, String name) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);

@@ -23,6 +23,15 @@ public interface ModelListener {
     default void processEvent(SupvisorsInstance origin, ProcessEvent event, boolean disabled) {
     }
 
+    /** A forced state was applied to a process (a command that could not complete). */
+    default void forcedEvent(String identifier, String nickIdentifier, String group, String name, int state,
+                             String reason, long now, double nowMonotonic, String extraArgs) {
+    }
+
+    /** The program of a process was disabled or enabled on an instance. */
+    default void disabilityChanged(SupvisorsInstance origin, ProcessStatus process) {
+    }
+
     /** A process disappeared from an instance. */
     default void processRemoved(SupvisorsInstance origin, String group, String name) {
     }

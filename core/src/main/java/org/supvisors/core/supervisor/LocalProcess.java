@@ -27,11 +27,14 @@ import org.supvisors.core.process.ProcessState;
  * @param hasStdout a stdout log file is configured
  * @param hasStderr a stderr log file is configured
  * @param autorestart the program's {@code autorestart}: {@code true}, {@code false} or {@code unexpected}
+ * @param autostart the program's {@code autostart}
+ * @param launcher the program's command starts with the launcher ({@code supvisors-launch}), which appends the
+ *     extra arguments the agent recorded
  */
 public record LocalProcess(String group, String name, ProcessState state, long start, long stop, long now, int pid,
                            String description, String spawnerr, int exitstatus, boolean expected, int startsecs,
                            int stopwaitsecs, String programName, int processIndex, boolean hasStdout,
-                           boolean hasStderr, String autorestart) {
+                           boolean hasStderr, String autorestart, boolean autostart, boolean launcher) {
 
     public LocalProcess {
         Objects.requireNonNull(group, "group");

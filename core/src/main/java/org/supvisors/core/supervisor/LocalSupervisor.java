@@ -33,12 +33,25 @@ public final class LocalSupervisor {
     private final InstanceLog log;
     private final String agentNamespec;
     private boolean loaded;
+    private boolean poking;
+    /** Program name → disabled, as persisted in {@code disabilities_file}. */
+    private final java.util.Map<String, Boolean> disabilities = new java.util.TreeMap<>();
+    /** Namespec → autostart, from the last read of supervisord. */
+    private final java.util.Map<String, Boolean> autostart = new java.util.HashMap<>();
+    /**
+     * The groups being read ({@link LoadLocalGroup} under way) → whether to read them again once answered: an event
+     * of the group came meanwhile, which the answer, read before it maybe, would undo.
+     */
+    private final java.util.Map<String, GroupRead> groupReads = new java.util.HashMap<>();
+    /** Told of each group removed, and (empty) of each read of every process. */
+    private java.util.function.Consumer<Optional<String>> groupObserver = group -> { };
 
     /**
      * @param agentNamespec the agent's own process ({@code group:name}), kept out of the model
      */
     public LocalSupervisor(Context context, Peers peers, EffectSink effects, InstanceLog log,
-                           Optional<String> agentNamespec) {
+                           Optional<String> agentNamespec, java.util.Map<String, Boolean> disabilities) {
+        this.disabilities.putAll(disabilities);
         this.context = context;
         this.peers = peers;
         this.effects = effects;
@@ -48,9 +61,132 @@ public final class LocalSupervisor {
                 .map(n -> Namespec.of(n.group(), n.isGroup() ? n.group() : n.process())).orElse("");
     }
 
+    /** Who is told of each group removed from the local supervisord and (empty) of each read of every process. */
+    public void observeGroups(java.util.function.Consumer<Optional<String>> observer) {
+        this.groupObserver = observer;
+    }
+
+    /** True when a program is the agent's own ({@code [eventlistener:x]} of the agent, kept out of the model). */
+    public boolean isAgentProgram(String program) {
+        return !agentNamespec.isEmpty() && Namespec.parse(agentNamespec).group().equals(program);
+    }
+
+    /** True while a group of the local supervisord is being read, or will be read again. */
+    public boolean isReadingGroup(String group) {
+        return groupReads.containsKey(group);
+    }
+
     /** True once the processes of the local supervisord have been read. */
     public boolean isLoaded() {
         return loaded;
+    }
+
+    /**
+     * Starts a local process with extra arguments ({@code start_args}, or a command of a sequencer, local or from
+     * another instance). A disabled program is refused with {@code DISABLED}; non-empty extra arguments for a
+     * program that does not use the launcher are refused with {@code NOT_APPLICABLE} (supervisord cannot change a
+     * command line). A refusal goes to {@code reply} if any, otherwise the process is forced FATAL with it.
+     *
+     * @param refused what to do with a refusal when nobody waits for the answer
+     */
+    public void start(String namespec, String extraArgs, boolean wait, Optional<org.supvisors.core.api.Reply> reply,
+                      java.util.function.BiConsumer<ProcessStatus, String> refused) {
+        SupvisorsInstance local = context.instances().local();
+        Optional<ProcessStatus> process = local.process(namespec);
+        if (process.isEmpty()) {
+            org.supvisors.core.api.SupvisorsFault fault = new org.supvisors.core.api.SupvisorsFault(
+                    org.supvisors.core.api.Fault.BAD_NAME, namespec);
+            reply.ifPresentOrElse(r -> r.fault(fault), () -> log.warn("start of " + namespec
+                    + " refused: unknown to the local supervisord"));
+            return;
+        }
+        org.supvisors.core.api.SupvisorsFault fault = null;
+        boolean launcher = process.get().info(local.identifier()).map(i -> i.launcher()).orElse(false);
+        if (isDisabled(process.get())) {
+            fault = new org.supvisors.core.api.SupvisorsFault(org.supvisors.core.api.Fault.DISABLED, namespec);
+        } else if (!extraArgs.isEmpty() && !launcher) {
+            fault = new org.supvisors.core.api.SupvisorsFault(org.supvisors.core.api.Fault.NOT_APPLICABLE,
+                    "extra arguments need the launcher: the command of " + namespec + " must start with"
+                            + " supvisors-launch");
+        } else if (extraArgs.indexOf('\n') >= 0 || extraArgs.indexOf('\r') >= 0) {
+            fault = new org.supvisors.core.api.SupvisorsFault(org.supvisors.core.api.Fault.INCORRECT_PARAMETERS,
+                    "extra_args of " + namespec + " must hold no line break");
+        }
+        if (fault != null) {
+            org.supvisors.core.api.SupvisorsFault refusal = fault;
+            log.warn("start of " + namespec + " refused: " + fault.faultString());
+            reply.ifPresentOrElse(r -> r.fault(refusal), () -> refused.accept(process.get(),
+                    refusal.faultString()));
+            return;
+        }
+        process.get().setExtraArgs(extraArgs);
+        effects.emit(new org.supvisors.core.effect.StartLocalProcess(namespec, extraArgs, launcher, wait, reply));
+    }
+
+    /** True when the program of a local process is disabled. */
+    public boolean isDisabled(ProcessStatus process) {
+        return disabilities.getOrDefault(process.programName(), false);
+    }
+
+    /** True when a program is known locally (one of its processes is in the local supervisord). */
+    public boolean hasProgram(String program) {
+        return !processesOf(program).isEmpty();
+    }
+
+    /** The local processes of a program. */
+    public List<ProcessStatus> processesOf(String program) {
+        SupvisorsInstance local = context.instances().local();
+        List<ProcessStatus> found = new ArrayList<>();
+        for (ProcessStatus process : local.processes()) {
+            if (process.info(local.identifier()).map(i -> i.programName().equals(program)).orElse(false)) {
+                found.add(process);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Disables or enables a program on the local instance: persisted, shared, and published. Enabling starts the
+     * processes supervisord would have started by itself ({@code autostart}, never started).
+     *
+     * @return the local processes of the program
+     */
+    public List<ProcessStatus> setDisabled(String program, boolean disabled) {
+        disabilities.put(program, disabled);
+        log.info("program " + program + (disabled ? " disabled" : " enabled"));
+        SupvisorsInstance local = context.instances().local();
+        List<ProcessStatus> processes = context.applyDisability(local, program, disabled);
+        peers.broadcast(new org.supvisors.core.peer.DisabilityUpdate(program, disabled));
+        effects.emit(new org.supvisors.core.effect.WriteDisabilities(disabilities));
+        if (!disabled) {
+            for (ProcessStatus process : processes) {
+                boolean neverStarted = process.info(local.identifier()).map(i -> i.start() == 0).orElse(false);
+                if (neverStarted && autostart.getOrDefault(process.namespec(), false)) {
+                    effects.emit(new org.supvisors.core.effect.StartLocalProcess(process.namespec()));
+                }
+            }
+        }
+        return processes;
+    }
+
+    /**
+     * Asks for supervisord to be poked while local processes are in transition (STARTING, BACKOFF, STOPPING), and
+     * for the pokes to stop when none is.
+     */
+    public void updatePoke() {
+        SupvisorsInstance local = context.instances().local();
+        boolean transitions = false;
+        for (ProcessStatus process : local.processes()) {
+            ProcessState state = process.info(local.identifier()).map(i -> i.state()).orElse(ProcessState.STOPPED);
+            if (state == ProcessState.STARTING || state == ProcessState.BACKOFF || state == ProcessState.STOPPING) {
+                transitions = true;
+                break;
+            }
+        }
+        if (transitions != poking) {
+            poking = transitions;
+            effects.emit(new org.supvisors.core.effect.PokeSupervisord(transitions));
+        }
     }
 
     /** Starts the local handshake: the local instance is CHECKING until its processes are read. */
@@ -71,14 +207,21 @@ public final class LocalSupervisor {
             peers.publishProcesses(Optional.empty(), snapshots);
         }
         loaded = true;
+        groupObserver.accept(Optional.empty());
+        effects.emit(new org.supvisors.core.effect.WriteDisabilities(disabilities));
         if (local.state() == InstanceState.CHECKING) {
             local.setState(InstanceState.CHECKED, clock.monotonic());
             log.info("local instance " + local.identity() + " is CHECKED");
+            peers.onLocalProcessesLoaded();
         }
     }
 
     /** The processes of a group of the local supervisord, read after the group was added. */
     public void onGroup(String group, List<LocalProcess> processes) {
+        GroupRead read = groupReads.remove(group);
+        if (read != null && read.again) {
+            readGroup(group);
+        }
         if (!loaded) {
             return;
         }
@@ -86,6 +229,7 @@ public final class LocalSupervisor {
         context.loadGroup(context.instances().local(), group, snapshots);
         log.info("group " + group + " loaded with " + snapshots.size() + " process(es)");
         peers.publishProcesses(Optional.of(group), snapshots);
+        effects.emit(new org.supvisors.core.effect.WriteDisabilities(disabilities));
     }
 
     /** One process of the local supervisord, read for the spawn error that its last event did not carry. */
@@ -135,9 +279,10 @@ public final class LocalSupervisor {
         Optional<ProcessStatus> process = local.process(namespec);
         if (process.isEmpty()) {
             log.debug("event for " + namespec + " unknown locally: reading its group " + event.group());
-            effects.emit(new LoadLocalGroup(event.group()));
+            readGroup(event.group());
             return;
         }
+        changedWhileRead(event.group());
         ProcessState state = event.state();
         boolean expected = state == ProcessState.EXITED ? event.expected() : state != ProcessState.FATAL;
         ProcessEvent change = new ProcessEvent(event.group(), event.name(), state, expected,
@@ -145,6 +290,10 @@ public final class LocalSupervisor {
         context.applyEvent(local, change);
         peers.publishProcessEvent(change);
         log.debug(() -> "process " + namespec + " is " + state + " locally");
+        if (state == ProcessState.STARTING && isDisabled(process.get())) {
+            log.warn("process " + namespec + " is disabled but was started behind Supvisors' back: stopping it");
+            effects.emit(new org.supvisors.core.effect.StopLocalProcess(namespec));
+        }
         if (state == ProcessState.BACKOFF || state == ProcessState.FATAL) {
             effects.emit(new RefreshLocalProcess(namespec));
         }
@@ -155,11 +304,13 @@ public final class LocalSupervisor {
             return;
         }
         if (event.added()) {
-            effects.emit(new LoadLocalGroup(event.group()));
+            readGroup(event.group());
         } else {
+            changedWhileRead(event.group());
             List<ProcessStatus> removed = context.removeGroup(context.instances().local(), event.group());
             log.info("group " + event.group() + " removed with " + removed.size() + " process(es)");
             peers.publishProcesses(Optional.of(event.group()), List.of());
+            groupObserver.accept(Optional.of(event.group()));
         }
     }
 
@@ -174,6 +325,42 @@ public final class LocalSupervisor {
         }
     }
 
+    /**
+     * Reads a group of the local supervisord, once at a time: asked again while a read is under way, it is read
+     * again after that read is answered (a read that has not been answered for {@value #GROUP_READ_TIMEOUT} s is
+     * given up).
+     */
+    private void readGroup(String group) {
+        GroupRead read = groupReads.get(group);
+        double now = clock.monotonic();
+        if (read != null && now - read.since < GROUP_READ_TIMEOUT) {
+            read.again = true;
+            return;
+        }
+        groupReads.put(group, new GroupRead(now));
+        effects.emit(new LoadLocalGroup(group));
+    }
+
+    /** Something changed in a group being read: the answer may predate it, so the group is read again after. */
+    private void changedWhileRead(String group) {
+        GroupRead read = groupReads.get(group);
+        if (read != null) {
+            read.again = true;
+        }
+    }
+
+    private static final double GROUP_READ_TIMEOUT = 10.0;
+
+    /** A read of a group under way. */
+    private static final class GroupRead {
+        final double since;
+        boolean again;
+
+        GroupRead(double since) {
+            this.since = since;
+        }
+    }
+
     private List<ProcessSnapshot> snapshots(List<LocalProcess> processes) {
         double now = clock.monotonic();
         List<ProcessSnapshot> snapshots = new ArrayList<>();
@@ -183,7 +370,10 @@ public final class LocalSupervisor {
                 continue;
             }
             String extraArgs = local.process(process.namespec()).map(ProcessStatus::extraArgs).orElse("");
-            snapshots.add(ProcessSnapshot.ofLocal(process, now, extraArgs, false));
+            autostart.put(process.namespec(), process.autostart());
+            disabilities.putIfAbsent(process.programName(), false);
+            snapshots.add(ProcessSnapshot.ofLocal(process, now, extraArgs,
+                    disabilities.get(process.programName())));
         }
         return snapshots;
     }

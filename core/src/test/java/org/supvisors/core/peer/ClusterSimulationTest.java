@@ -3,6 +3,7 @@ package org.supvisors.core.peer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,28 @@ class ClusterSimulationTest {
             assertThat(node.core.fsm().masterIdentifier()).isEqualTo(cluster.id(0));
             assertThat(node.core.fsm().degradedMode()).isFalse();
             assertThat(node.core.api().getAllProcessInfo()).hasSize(4);
+        }
+    }
+
+    /**
+     * Every instance must give the same answers. Each instance used to list the applications and processes in the
+     * order it discovered them: its own first, then those of the other instances in the order of the handshakes, so
+     * {@code get_all_applications_info} and {@code get_all_process_info} differed from one instance to another
+     * (found by ClusterFailoverIT).
+     */
+    @Test
+    void when_three_instances_converge_then_every_instance_lists_applications_and_processes_in_the_same_order() {
+        SimulatedCluster cluster = new SimulatedCluster(3, strict(), 7);
+        cluster.startAll();
+        assertThat(cluster.runUntil(SimulatedCluster::converged, 2.0)).as(cluster.describe()).isTrue();
+        for (SimulatedCluster.Node node : cluster.nodes()) {
+            String nick = node.identity.nickIdentifier();
+            assertThat(node.core.api().getAllApplicationsInfo())
+                    .extracting(a -> (Object) ((Map<?, ?>) a).get("application_name")).as(nick)
+                    .containsExactly("common", "own_n00", "own_n01", "own_n02");
+            assertThat(node.core.api().getAllProcessInfo())
+                    .extracting(p -> (Object) ((Map<?, ?>) p).get("process_name")).as(nick)
+                    .containsExactly("worker", "own_n00", "own_n01", "own_n02");
         }
     }
 
@@ -166,5 +189,28 @@ class ClusterSimulationTest {
             assertThat(survivor.api().getApplicationInfo("common")).containsEntry("statename", "STOPPED");
         }
         assertThat(sawElection).as("the survivor went through an election").isTrue();
+    }
+
+    /**
+     * An instance whose supervisord is slow to give its processes is linked and handshaken by the others before it
+     * has loaded them. Its handshake replies used to carry an empty list, which the others took for the truth: they
+     * saw it CHECKED with 0 processes and never learnt them (seen with the commander benchmark: no bulk worker and no
+     * acquisition placed on that instance, "no instance can take" FATAL processes).
+     */
+    @Test
+    void when_an_instance_loads_its_processes_after_the_handshakes_then_the_others_still_get_them() {
+        SimulatedCluster cluster = new SimulatedCluster(3, strict(), 9);
+        cluster.loadDelay(cluster.id(1), 1.0);
+        cluster.startAll();
+        cluster.runFor(0.5);
+        // linked and heard, but held in CHECKING until n01 has its processes
+        assertThat(seen(cluster, cluster.id(0), cluster.id(1))).as(cluster.describe())
+                .isEqualTo(InstanceState.CHECKING);
+        assertThat(cluster.runUntil(SimulatedCluster::converged, 3.0)).as(cluster.describe()).isTrue();
+        for (SimulatedCluster.Node node : cluster.nodes()) {
+            assertThat(node.core.context().instances().require(cluster.id(1)).processes())
+                    .as("processes of n01 seen by " + node.identity.nickIdentifier()).hasSize(2);
+            assertThat(node.core.api().getAllProcessInfo()).hasSize(4);
+        }
     }
 }

@@ -28,7 +28,7 @@ public final class CoreFixture {
     public final Supvisors supvisors;
     public final InstanceIdentity local;
 
-    private CoreFixture(SupvisorsOptions options, String localItem) {
+    private CoreFixture(SupvisorsOptions options, String localItem, RulesProvider rules) {
         List<InstanceIdentity> declared = options.supvisorsList().stream()
                 .map(d -> InstanceIdentity.of(d, 60000)).collect(Collectors.toList());
         if (declared.isEmpty()) {
@@ -43,17 +43,23 @@ public final class CoreFixture {
         this.local = found;
         NetworkInfo network = new NetworkInfo("00:11:22:33:44:55", "localhost", Map.of());
         CoreSetup setup = new CoreSetup(options, local, declared, network, Optional.of("supvisors:supvisors"),
-                RulesProvider.none(options.startingStrategy()));
+                rules == null ? RulesProvider.none(options.startingStrategy()) : rules, java.util.Map.of());
         this.supvisors = new Supvisors(setup, clock, effects::add);
     }
 
     /** A core whose {@code supvisors_list} is the given items, the local one being {@code localItem}. */
     public static CoreFixture of(SupvisorsOptions.Builder options, String localItem, String... items) {
+        return withRules(options, null, localItem, items);
+    }
+
+    /** The same, with rules. */
+    public static CoreFixture withRules(SupvisorsOptions.Builder options, RulesProvider rules, String localItem,
+                                        String... items) {
         List<InstanceDeclaration> declarations = new ArrayList<>();
         for (String item : items) {
             declarations.add(declaration(item));
         }
-        return new CoreFixture(options.supvisorsList(declarations).build(), localItem);
+        return new CoreFixture(options.supvisorsList(declarations).build(), localItem, rules);
     }
 
     /** A core alone in its {@code supvisors_list}. */
@@ -83,7 +89,7 @@ public final class CoreFixture {
         boolean running = state.isRunning() || state == ProcessState.STOPPING;
         return new LocalProcess(group, name, state, running ? now - 10 : 0, 0, now, running ? 4242 : 0,
                 running ? "pid 4242, uptime 0:00:10" : "Not started", "", 0, state != ProcessState.FATAL, 1, 10,
-                name, 0, true, true, "unexpected");
+                name, 0, true, true, "unexpected", true, false);
     }
 
     /** The effects of a type emitted so far, and forget them. */

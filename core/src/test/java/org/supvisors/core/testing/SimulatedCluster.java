@@ -26,7 +26,10 @@ import org.supvisors.core.effect.LoadLocalGroup;
 import org.supvisors.core.effect.LoadLocalProcesses;
 import org.supvisors.core.effect.PeerDirectory;
 import org.supvisors.core.effect.RefreshLocalProcess;
+import org.supvisors.core.effect.PublishEvent;
 import org.supvisors.core.effect.SendToPeers;
+import org.supvisors.core.effect.StartLocalProcess;
+import org.supvisors.core.effect.StopLocalProcess;
 import org.supvisors.core.fsm.SupvisorsState;
 import org.supvisors.core.instance.InstanceIdentity;
 import org.supvisors.core.instance.InstanceState;
@@ -54,6 +57,7 @@ public final class SimulatedCluster {
 
     public final ManualClock clock = new ManualClock();
     private final long seed;
+    private final RulesProvider rules;
     private final Random random;
     private final SupvisorsOptions options;
     private final List<InstanceIdentity> identities = new ArrayList<>();
@@ -64,6 +68,7 @@ public final class SimulatedCluster {
     private final Map<String, Double> lastArrival = new HashMap<>();
     private final Map<String, List<PeerMessage>> held = new HashMap<>();
     private final Map<String, Integer> side = new HashMap<>();
+    private final Map<String, Double> loadDelays = new HashMap<>();
     private long sequence;
     private long deliveries;
 
@@ -73,6 +78,14 @@ public final class SimulatedCluster {
      * @param seed the seed of every random choice (latencies)
      */
     public SimulatedCluster(int count, SupvisorsOptions.Builder options, long seed) {
+        this(count, options, seed, null);
+    }
+
+    /**
+     * @param rules the rules of every instance, or {@code null} for none
+     */
+    public SimulatedCluster(int count, SupvisorsOptions.Builder options, long seed, RulesProvider rules) {
+        this.rules = rules;
         this.seed = seed;
         this.random = new Random(seed);
         List<InstanceDeclaration> declarations = new ArrayList<>();
@@ -107,6 +120,14 @@ public final class SimulatedCluster {
 
     public Optional<Node> node(String identifier) {
         return Optional.ofNullable(nodes.get(identifier));
+    }
+
+    /**
+     * How long the fake supervisord of the instance takes to give its processes ({@code LoadLocalProcesses}),
+     * 0.01 s unless set: a slow supervisord lets the links and handshakes come first.
+     */
+    public void loadDelay(String identifier, double seconds) {
+        loadDelays.put(identifier, seconds);
     }
 
     /** Starts the instance (its supervisord and agent). */
@@ -384,13 +405,74 @@ public final class SimulatedCluster {
             NetworkInfo network = new NetworkInfo(mac, identity.hostId(), Map.of());
             long now = (long) clock.epochTime();
             processes.add(new LocalProcess("common", "worker", ProcessState.STOPPED, 0, 0, now, 0, "Not started",
-                    "", 0, true, 1, 10, "worker", 0, true, true, "unexpected"));
+                    "", 0, true, 1, 10, "worker", 0, true, true, "unexpected", true, false));
             processes.add(new LocalProcess("own_" + identity.nickIdentifier(), "own_" + identity.nickIdentifier(),
                     ProcessState.RUNNING, now - 100, 0, now, 1000, "pid 1000", "", 0, true, 1, 10, "own", 0, true,
-                    true, "unexpected"));
+                    true, "unexpected", true, false));
             CoreSetup setup = new CoreSetup(options, identity, identities, network,
-                    Optional.of("supvisors:supvisors"), RulesProvider.none(options.startingStrategy()));
+                    Optional.of("supvisors:supvisors"), rules != null ? rules
+                    : RulesProvider.none(options.startingStrategy()), Map.of());
             this.core = new Supvisors(setup, clock, this::onEffect);
+        }
+
+        /** Makes a process of this instance's fake supervisord go through a state, as a user or a crash would. */
+        public void supervisordState(String namespec, ProcessState state) {
+            int index = indexOf(namespec);
+            if (index >= 0) {
+                transition(index, state, 0.001);
+            }
+        }
+
+        /** Starts a process behind Supvisors' back, as supervisorctl would. */
+        public void supervisordStartDirectly(String namespec) {
+            supervisordStart(namespec);
+        }
+
+        /** The fake supervisord: STARTING at once, RUNNING after startsecs (1 s). */
+        private void supervisordStart(String namespec) {
+            int index = indexOf(namespec);
+            if (index < 0) {
+                return;
+            }
+            LocalProcess process = processes.get(index);
+            if (!process.state().isStopped()) {
+                return;
+            }
+            transition(index, ProcessState.STARTING, 0.001);
+            transition(index, ProcessState.RUNNING, 1.0);
+        }
+
+        /** The fake supervisord: STOPPING at once, STOPPED 0.1 s later. */
+        private void supervisordStop(String namespec) {
+            int index = indexOf(namespec);
+            if (index < 0 || !processes.get(index).state().isRunning()) {
+                return;
+            }
+            transition(index, ProcessState.STOPPING, 0.001);
+            transition(index, ProcessState.STOPPED, 0.1);
+        }
+
+        private int indexOf(String namespec) {
+            for (int i = 0; i < processes.size(); i++) {
+                if (processes.get(i).namespec().equals(namespec)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private void transition(int index, ProcessState state, double delay) {
+            schedule(identity.identifier(), delay, n -> {
+                LocalProcess p = processes.get(index);
+                long now = (long) clock.epochTime();
+                ProcessState from = p.state();
+                processes.set(index, new LocalProcess(p.group(), p.name(), state,
+                        state == ProcessState.STARTING ? now : p.start(), state.isStopped() ? now : p.stop(), now,
+                        state.isRunning() ? 4000 + index : 0, p.description(), "", 0, true, p.startsecs(),
+                        p.stopwaitsecs(), p.programName(), p.processIndex(), true, true, "unexpected", true, false));
+                n.core.onSupervisordEvent(new org.supvisors.core.supervisor.ProcessStateEvent(p.group(), p.name(),
+                        state, from, state.isRunning() ? 4000 + index : 0, true, 0));
+            });
         }
 
         /** Sends a message over the link with {@code target}, in order, as TCP does. */
@@ -448,9 +530,17 @@ public final class SimulatedCluster {
                 schedule(self, 0, n -> closeLink(self, other, ((DisconnectPeer) effect).reason()));
             } else if (effect instanceof LoadLocalProcesses) {
                 List<LocalProcess> snapshot = List.copyOf(processes);
-                schedule(self, 0.01, n -> n.core.onLocalProcesses(snapshot));
+                schedule(self, loadDelays.getOrDefault(self, 0.01), n -> n.core.onLocalProcesses(snapshot));
+            } else if (effect instanceof StartLocalProcess) {
+                supervisordStart(((StartLocalProcess) effect).namespec());
+            } else if (effect instanceof StopLocalProcess) {
+                supervisordStop(((StopLocalProcess) effect).namespec());
             } else if (effect instanceof LoadLocalGroup || effect instanceof RefreshLocalProcess
-                    || effect instanceof EndSupervisord) {
+                    || effect instanceof EndSupervisord || effect instanceof PublishEvent
+                    || effect instanceof org.supvisors.core.effect.PokeSupervisord
+                    || effect instanceof org.supvisors.core.effect.WriteDisabilities
+                    || effect instanceof org.supvisors.core.effect.CheckNumprocs
+                    || effect instanceof org.supvisors.core.effect.ApplyNumprocs) {
                 otherEffects.add(effect);
             } else {
                 throw new IllegalArgumentException("effect not simulated: " + effect);

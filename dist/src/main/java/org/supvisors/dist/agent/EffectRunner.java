@@ -7,6 +7,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.supvisors.core.api.Fault;
+import org.supvisors.core.api.SupvisorsFault;
+import org.supvisors.core.effect.ApplyNumprocs;
+import org.supvisors.core.effect.CheckNumprocs;
 import org.supvisors.core.effect.DisconnectPeer;
 import org.supvisors.core.effect.Effect;
 import org.supvisors.core.effect.EffectSink;
@@ -14,15 +18,20 @@ import org.supvisors.core.effect.EndSupervisord;
 import org.supvisors.core.effect.LoadLocalGroup;
 import org.supvisors.core.effect.LoadLocalProcesses;
 import org.supvisors.core.effect.PeerDirectory;
+import org.supvisors.core.effect.PokeSupervisord;
 import org.supvisors.core.effect.PublishEvent;
 import org.supvisors.core.effect.RefreshLocalProcess;
 import org.supvisors.core.effect.SendToPeers;
+import org.supvisors.core.effect.StartLocalProcess;
+import org.supvisors.core.effect.StopLocalProcess;
+import org.supvisors.core.effect.WriteDisabilities;
 import org.supvisors.core.process.Namespec;
 import org.supvisors.core.supervisor.LocalProcess;
 import org.supvisors.transport.peer.PeerTransport;
 import org.supvisors.transport.supervisord.LocalProcessLoader;
 import org.supvisors.transport.supervisord.SupervisordClient;
 import org.supvisors.transport.supervisord.SupervisordException;
+import org.supvisors.transport.supervisord.SupervisordFaultException;
 
 /**
  * Carries out the core's effects on a small I/O pool (XML-RPC calls to the local supervisord, file reads) and
@@ -39,14 +48,25 @@ final class EffectRunner implements EffectSink, AutoCloseable {
     private final LocalProcessLoader loader;
     private final Runnable layoutReload;
     private final PeerTransport peers;
+    private final java.util.Optional<DisabilitiesFile> disabilitiesFile;
+    private final ExtraArgsStore extraArgs;
+    private final NumprocsRunner numprocs;
     private volatile java.util.function.Consumer<PublishEvent> events = event -> { };
     private final ScheduledThreadPoolExecutor io;
+    /** Blocking supervisord calls on behalf of API callers: threads only while such calls run. */
+    private final java.util.concurrent.ThreadPoolExecutor callers;
+    private static final long POKE_MILLIS = 20;
+    private java.util.concurrent.ScheduledFuture<?> poker;
 
     /**
      * @param layoutReload re-reads the configuration files' program layout (a group was just added)
      */
     EffectRunner(AgentLoop loop, SupervisordClient client, LocalProcessLoader loader, Runnable layoutReload,
-                 PeerTransport peers) {
+                 PeerTransport peers, java.util.Optional<DisabilitiesFile> disabilitiesFile,
+                 ExtraArgsStore extraArgs, NumprocsRunner numprocs) {
+        this.numprocs = numprocs;
+        this.disabilitiesFile = disabilitiesFile;
+        this.extraArgs = extraArgs;
         this.loop = loop;
         this.client = client;
         this.loader = loader;
@@ -58,6 +78,33 @@ final class EffectRunner implements EffectSink, AutoCloseable {
             return thread;
         });
         this.io.setRemoveOnCancelPolicy(true);
+        this.callers = new java.util.concurrent.ThreadPoolExecutor(0, 16, 30, TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "supvisors-supervisord-call");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    /**
+     * A {@code supervisor.*} call on behalf of an API caller (it may wait, e.g. {@code startProcess} with wait), on
+     * the pool of blocking calls; supervisord's faults become the caller's faults.
+     */
+    java.util.concurrent.CompletionStage<Object> callSupervisord(String method, java.util.List<Object> params) {
+        java.util.concurrent.CompletableFuture<Object> result = new java.util.concurrent.CompletableFuture<>();
+        callers.execute(() -> {
+            try {
+                result.complete(client.call(method, params.toArray()));
+            } catch (SupervisordFaultException e) {
+                result.completeExceptionally(new SupvisorsFault(e.fault().orElse(Fault.FAILED), e.detail()));
+            } catch (SupervisordException e) {
+                result.completeExceptionally(new SupvisorsFault(Fault.FAILED, "supervisord unreachable: "
+                        + e.getMessage()));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 
     /** Where the messages of the event interface go (nothing until a publisher is plugged in). */
@@ -82,8 +129,23 @@ final class EffectRunner implements EffectSink, AutoCloseable {
             peers.directory(((PeerDirectory) effect).peers());
         } else if (effect instanceof DisconnectPeer) {
             peers.disconnect(((DisconnectPeer) effect).identifier(), ((DisconnectPeer) effect).reason());
+        } else if (effect instanceof StartLocalProcess) {
+            io.execute(() -> startLocal((StartLocalProcess) effect));
+        } else if (effect instanceof StopLocalProcess) {
+            io.execute(() -> stopLocal(((StopLocalProcess) effect).namespec()));
+        } else if (effect instanceof PokeSupervisord) {
+            poke(((PokeSupervisord) effect).active());
+        } else if (effect instanceof WriteDisabilities) {
+            disabilitiesFile.ifPresent(file -> {
+                java.util.Map<String, Boolean> content = ((WriteDisabilities) effect).disabilities();
+                io.execute(() -> file.write(content));
+            });
         } else if (effect instanceof PublishEvent) {
             events.accept((PublishEvent) effect);
+        } else if (effect instanceof CheckNumprocs) {
+            numprocs.check((CheckNumprocs) effect);
+        } else if (effect instanceof ApplyNumprocs) {
+            numprocs.apply((ApplyNumprocs) effect);
         } else {
             throw new IllegalArgumentException("effect not handled: " + effect.getClass().getName());
         }
@@ -132,6 +194,70 @@ final class EffectRunner implements EffectSink, AutoCloseable {
         }
     }
 
+    /**
+     * {@code supervisor.startProcess}; a refusal is told to the core (a process that cannot start is forced FATAL)
+     * and to the caller of {@code start_args} if any.
+     */
+    private void startLocal(StartLocalProcess start) {
+        if (start.launcher()) {
+            try {
+                extraArgs.record(start.namespec(), start.extraArgs());
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                String reason = "extra arguments of " + start.namespec() + " not recorded in " + extraArgs.directory()
+                        + ": " + e.getMessage();
+                LOG.log(Level.ERROR, reason);
+                loop.post(core -> core.onLocalStartRefused(start.namespec(), Fault.SPAWN_ERROR.name(), reason));
+                start.reply().ifPresent(reply -> loop.post(core -> reply.fault(new SupvisorsFault(
+                        Fault.INCORRECT_PARAMETERS, reason))));
+                return;
+            }
+        }
+        try {
+            boolean result = client.startProcess(start.namespec(), start.waitStarted());
+            start.reply().ifPresent(reply -> loop.post(core -> core.onLocalStartAnswered(start.namespec(), result,
+                    start.waitStarted(), reply)));
+        } catch (SupervisordFaultException e) {
+            Fault fault = e.fault().orElse(Fault.FAILED);
+            loop.post(core -> core.onLocalStartRefused(start.namespec(), fault.name(), e.detail()));
+            start.reply().ifPresent(reply -> loop.post(core -> reply.fault(new SupvisorsFault(fault, e.detail()))));
+        } catch (SupervisordException e) {
+            LOG.log(Level.WARNING, "cannot start " + start.namespec() + ": " + e.getMessage());
+            start.reply().ifPresent(reply -> loop.post(core -> reply.fault(new SupvisorsFault(Fault.FAILED,
+                    "supervisord unreachable: " + e.getMessage()))));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "internal error while starting " + start.namespec(), e);
+        }
+    }
+
+    private void stopLocal(String namespec) {
+        try {
+            client.stopProcess(namespec, false);
+        } catch (SupervisordFaultException e) {
+            LOG.log(Level.INFO, "stop of " + namespec + " refused by supervisord: " + e.getMessage());
+        } catch (SupervisordException e) {
+            LOG.log(Level.WARNING, "cannot stop " + namespec + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "internal error while stopping " + namespec, e);
+        }
+    }
+
+    /** While active, a cheap XML-RPC every 20 ms keeps supervisord's loop turning (see PokeSupervisord). */
+    private void poke(boolean active) {
+        if (poker != null) {
+            poker.cancel(false);
+            poker = null;
+        }
+        if (active) {
+            poker = io.scheduleWithFixedDelay(() -> {
+                try {
+                    client.getState();
+                } catch (SupervisordException e) {
+                    LOG.log(Level.DEBUG, "poke of supervisord failed: " + e.getMessage());
+                }
+            }, 0, POKE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
     private void endSupervisord(boolean restart) {
         try {
             LOG.log(Level.WARNING, (restart ? "restarting" : "shutting down") + " supervisord");
@@ -147,6 +273,8 @@ final class EffectRunner implements EffectSink, AutoCloseable {
 
     @Override
     public void close() {
+        numprocs.close();
         io.shutdownNow();
+        callers.shutdownNow();
     }
 }

@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
 
 import org.supvisors.core.CoreSetup;
+import org.supvisors.rules.InvalidRulesException;
+import org.supvisors.rules.RuleSet;
+import org.supvisors.rules.RulesLoader;
 import org.supvisors.core.Supvisors;
 import org.supvisors.core.config.SupvisorsOptions;
-import org.supvisors.core.context.RulesProvider;
 import org.supvisors.core.effect.PublishEvent;
 import org.supvisors.core.instance.InstanceIdentity;
 import org.supvisors.core.peer.PeerMessage;
@@ -23,6 +26,7 @@ import org.supvisors.transport.config.ConfigurationException;
 import org.supvisors.transport.config.HttpServerSettings;
 import org.supvisors.transport.config.SupervisordConfiguration;
 import org.supvisors.transport.config.SupervisordConfigurationLoader;
+import org.supvisors.transport.discovery.Discovery;
 import org.supvisors.transport.events.EventBroadcaster;
 import org.supvisors.transport.events.EventBroadcasters;
 import org.supvisors.transport.events.EventSettings;
@@ -52,6 +56,8 @@ public final class Supvisorsd {
     static final int CONFIGURATION_ERROR = 2;
 
     private static final System.Logger LOG = System.getLogger(Supvisorsd.class.getName());
+    /** How long SIGTERM waits for the agent to close (its links take 2 s at most; supervisord waits stopwaitsecs). */
+    private static final long CLOSE_TIMEOUT_SECONDS = 5;
 
     private Supvisorsd() {
     }
@@ -89,9 +95,19 @@ public final class Supvisorsd {
         for (ConfigMessage message : configuration.messages()) {
             LOG.log(message.level(), message.text());
         }
+        RuleSet rules;
+        try {
+            rules = new RulesLoader().load(options);
+        } catch (InvalidRulesException e) {
+            LOG.log(Level.ERROR, "rules files invalid, supvisorsd stops: " + e.problems().size() + " problem(s)");
+            e.problems().forEach(problem -> LOG.log(Level.ERROR, problem));
+            return CONFIGURATION_ERROR;
+        }
+        rules.messages().forEach(message -> LOG.log(message.level(), message.text()));
         if (arguments.check) {
             System.err.println("supvisorsd: configuration " + configuration.file() + " is valid; local instance "
-                    + configuration.localIdentity() + ", agent port " + configuration.agentPort());
+                    + configuration.localIdentity() + ", agent port " + configuration.agentPort()
+                    + (options.rulesFiles().isEmpty() ? ", no rules file" : ", rules files valid"));
             return 0;
         }
         Optional<String> agentNamespec = LocalProcessLoader.agentNamespec(System.getenv());
@@ -100,7 +116,7 @@ public final class Supvisorsd {
                     + " run as [eventlistener:supvisors]; without supervisord's events its model will not follow"
                     + " process changes");
         }
-        return new Agent(configuration, loader, logControl, agentNamespec).runUntilEndOfInput();
+        return new Agent(configuration, loader, logControl, agentNamespec, rules).runUntilEndOfInput();
     }
 
     /** The running agent: everything it started, closed in reverse order. */
@@ -109,10 +125,13 @@ public final class Supvisorsd {
         private final SupervisordConfigurationLoader loader;
         private final LogControl logControl;
         private final Optional<String> agentNamespec;
+        private final RuleSet rules;
         private final CountDownLatch ended = new CountDownLatch(1);
+        private final CountDownLatch closed = new CountDownLatch(1);
 
         Agent(SupervisordConfiguration configuration, SupervisordConfigurationLoader loader, LogControl logControl,
-              Optional<String> agentNamespec) {
+              Optional<String> agentNamespec, RuleSet rules) {
+            this.rules = rules;
             this.configuration = configuration;
             this.loader = loader;
             this.logControl = logControl;
@@ -129,15 +148,26 @@ public final class Supvisorsd {
             AgentLoop loop = new AgentLoop();
             PeerTransport peers = new PeerTransport(PeerSettings.of(configuration.localIdentity(),
                     options.agentPortOffset(), supervisordHttp), new PeerEvents(loop), PeerGate.OPEN);
-            EffectRunner effects = new EffectRunner(loop, client, processLoader, layout::reload, peers);
+            Optional<DisabilitiesFile> disabilities = options.disabilitiesFile().map(f -> new DisabilitiesFile(
+                    Path.of(f)));
+            if (disabilities.isEmpty()) {
+                LOG.log(Level.INFO, "no disabilities_file: disabled programs are not persisted");
+            }
+            ExtraArgsStore extraArgs = ExtraArgsStore.forSupervisord(supervisordHttp.port(), System.getenv());
+            NumprocsRunner numprocs = new NumprocsRunner(loop, layout, loader.numprocsOverride(),
+                    timeout -> new SupervisordClient(supervisordHttp, SupervisordClient.DEFAULT_CONNECT_TIMEOUT,
+                            timeout), extraArgs);
+            EffectRunner effects = new EffectRunner(loop, client, processLoader, layout::reload, peers,
+                    disabilities, extraArgs, numprocs);
             List<InstanceIdentity> declared = declaredIdentities(configuration);
             CoreSetup setup = new CoreSetup(options, configuration.localIdentity(), declared, NetworkProbe.probe(),
-                    agentNamespec, RulesProvider.none(options.startingStrategy()));
+                    agentNamespec, rules,
+                    disabilities.map(DisabilitiesFile::read).orElse(java.util.Map.of()));
             Supvisors core = new Supvisors(setup, new SystemClock(), effects);
             loop.bind(core);
 
             RpcRegistry registry = new RpcRegistry();
-            for (RpcMethod method : SupvisorsMethods.all(loop, logControl::setLevel)) {
+            for (RpcMethod method : SupvisorsMethods.all(loop, logControl::setLevel, effects::callSupervisord)) {
                 registry.register(method);
             }
             HttpServerSettings listen = new HttpServerSettings(supervisordHttp.host(), configuration.agentPort(),
@@ -146,6 +176,7 @@ public final class Supvisorsd {
                     .protocol(peers.protocol());
             EventListenerChannel channel = null;
             EventBroadcaster events = EventBroadcaster.NONE;
+            Optional<Discovery> discovery = Optional.empty();
             try {
                 server.start();
                 peers.start(server.eventLoops());
@@ -156,8 +187,9 @@ public final class Supvisorsd {
                 LOG.log(Level.INFO, "supvisorsd " + configuration.localIdentity() + " serves XML-RPC on "
                         + describe(listen) + " (supervisord at " + client.url() + ", configuration "
                         + configuration.file() + ")");
-                Runtime.getRuntime().addShutdownHook(new Thread(ended::countDown, "supvisorsd-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnSignal, "supvisorsd-stop"));
                 loop.post(Supvisors::start);
+                discovery = AgentDiscovery.start(options, configuration.localIdentity(), loop);
                 channel = EventListenerChannel.overStandardStreams(new Sink(loop, ended));
                 channel.start();
                 ended.await();
@@ -175,10 +207,28 @@ public final class Supvisorsd {
                 }
                 effects.publishTo(publisherOf(EventBroadcaster.NONE));
                 events.close();
+                discovery.ifPresent(Discovery::close);
                 peers.close();
                 server.close();
                 effects.close();
                 loop.close();
+                closed.countDown();
+            }
+        }
+
+        /**
+         * SIGTERM (supervisord stops or restarts its listeners): ends the agent like the end of its input does. The
+         * JVM halts as soon as the shutdown hooks return, so this one waits for the orderly close: without it, the
+         * peers saw a connection reset instead of the reason, and the last state published could be lost.
+         */
+        private void stopOnSignal() {
+            ended.countDown();
+            try {
+                if (!closed.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.log(Level.WARNING, "supvisorsd not closed within " + CLOSE_TIMEOUT_SECONDS + " s: halted");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

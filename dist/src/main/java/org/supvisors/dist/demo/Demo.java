@@ -1,23 +1,26 @@
 package org.supvisors.dist.demo;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import org.supvisors.transport.config.HttpServerSettings;
+import org.supvisors.transport.supervisord.SupervisordClient;
+import org.supvisors.transport.supervisord.SupervisordException;
+import org.supvisors.transport.supervisord.XmlRpcHardening;
 
 /**
  * The demo: a local Supvisors of three supervisord instances with their agents on loopback, on an embedded
@@ -45,6 +48,7 @@ public final class Demo {
             System.err.println("supvisors-demo: start it with bin/supvisors-demo of the distribution");
             System.exit(2);
         }
+        XmlRpcHardening.install();
         Demo demo = new Demo(System.out, Paths.get(homeProperty));
         Runtime.getRuntime().addShutdownHook(new Thread(demo::stop, "supvisors-demo-stop"));
         System.exit(demo.run());
@@ -61,12 +65,14 @@ public final class Demo {
         directory = Files.createTempDirectory("supvisors-demo-");
         Path programs = directory.resolve("programs.ini");
         Files.writeString(programs, DemoConfiguration.programs());
+        Path rules = directory.resolve("rules.xml");
+        Files.writeString(rules, DemoConfiguration.rules());
         out.println("Supvisors demo in " + directory + ": " + count + " supervisord instances with their agents");
         List<String> agents = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Path instance = Files.createDirectories(directory.resolve(DemoConfiguration.NICKS.get(i)));
             Path conf = instance.resolve("supervisord.conf");
-            Files.writeString(conf, DemoConfiguration.instance(home, instance, programs, basePort, i));
+            Files.writeString(conf, DemoConfiguration.instance(home, instance, programs, rules, basePort, i));
             Process supervisord = new ProcessBuilder("supervisord", "-n", "-c", conf.toString())
                     .directory(instance.toFile())
                     .redirectErrorStream(true)
@@ -92,9 +98,10 @@ public final class Demo {
                     + " supvisorsd.log and supervisord.log files under " + directory);
             return 1;
         }
-        supervisords.forEach(s -> s.descendants().forEach(children::add));
         out.println();
         out.println("Supvisors is in OPERATION on the three instances.");
+        showApplications(agents.get(0));
+        supervisords.forEach(s -> s.descendants().forEach(children::add));
         for (int i = 0; i < count; i++) {
             out.println("  " + DemoConfiguration.NICKS.get(i) + ": agent " + agents.get(i) + "/RPC2   (supervisord"
                     + " http://127.0.0.1:" + (basePort + i * DemoConfiguration.PORTS_PER_INSTANCE) + ")");
@@ -104,8 +111,10 @@ public final class Demo {
         out.println("Try:");
         out.println("  " + ctl + " sstate");
         out.println("  " + ctl + " sstatus");
-        out.println("  supervisorctl -s " + agents.get(1) + " start database      (through supv2's agent)");
-        out.println("  " + ctl + " sstatus database");
+        out.println("  supervisorctl -s " + agents.get(1) + " status      (supv2's processes, through its agent)");
+        out.println("  " + ctl + " sstatus web");
+        out.println("  python3 -c \"import xmlrpc.client as x; p = x.ServerProxy('" + agents.get(0) + "/RPC2');"
+                + " print(p.supvisors.restart_application('LESS_LOADED', 'web'))\"");
         out.println("  python3 -c \"import xmlrpc.client as x; p = x.ServerProxy('" + agents.get(2) + "/RPC2');"
                 + " print(p.supvisors.get_all_instances_info())\"");
         out.println("  kill the supervisord of supv3 (pid " + supervisords.get(2).pid() + ") and watch "
@@ -148,29 +157,46 @@ public final class Demo {
 
     /** The FSM state the agent answers, or empty while it does not answer. */
     static String fsmState(String agentUrl) {
-        byte[] body = ("<?xml version=\"1.0\"?><methodCall><methodName>supvisors.get_supvisors_state</methodName>"
-                + "<params/></methodCall>").getBytes(StandardCharsets.US_ASCII);
+        return state(agentUrl).map(m -> String.valueOf(m.get("fsm_statename"))).orElse("");
+    }
+
+    private static java.util.Optional<Map<?, ?>> state(String agentUrl) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) new URL(agentUrl + "/RPC2").openConnection();
-            connection.setConnectTimeout(500);
-            connection.setReadTimeout(2000);
-            connection.setDoOutput(true);
-            connection.setRequestProperty("Content-Type", "text/xml");
-            try (OutputStream stream = connection.getOutputStream()) {
-                stream.write(body);
+            return java.util.Optional.of((Map<?, ?>) agent(agentUrl).call("supvisors.get_supvisors_state"));
+        } catch (SupervisordException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static SupervisordClient agent(String agentUrl) {
+        URI uri = URI.create(agentUrl);
+        return new SupervisordClient(new HttpServerSettings(uri.getHost(), uri.getPort(), java.util.Optional.empty(),
+                java.util.Optional.empty()), Duration.ofMillis(500), Duration.ofSeconds(2));
+    }
+
+    /**
+     * Waits for the automatic start of the sample applications to end (no starting job left anywhere), then
+     * prints the applications as the agent sees them.
+     */
+    private void showApplications(String agentUrl) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            Object[] jobs = state(agentUrl).map(m -> (Object[]) m.get("starting_jobs")).orElse(null);
+            if (jobs != null && jobs.length == 0) {
+                break;
             }
-            String answer;
-            try (InputStream in = connection.getInputStream()) {
-                answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        try {
+            out.println("Applications (started automatically by the rules, in sequence):");
+            for (Object item : (Object[]) agent(agentUrl).call("supvisors.get_all_applications_info")) {
+                Map<?, ?> application = (Map<?, ?>) item;
+                out.printf("  %-10s %-9s%s%n", application.get("application_name"), application.get("statename"),
+                        Boolean.TRUE.equals(application.get("major_failure")) ? " (not operational)"
+                                : Boolean.TRUE.equals(application.get("minor_failure")) ? " (degraded)" : "");
             }
-            int key = answer.indexOf("fsm_statename");
-            if (key < 0) {
-                return "";
-            }
-            int start = answer.indexOf("<string>", key) + "<string>".length();
-            return answer.substring(start, answer.indexOf("</string>", start));
-        } catch (IOException | RuntimeException e) {
-            return "";
+        } catch (SupervisordException | RuntimeException e) {
+            out.println("  (cannot read the applications: " + e.getMessage() + ")");
         }
     }
 

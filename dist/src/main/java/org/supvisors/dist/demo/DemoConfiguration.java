@@ -28,7 +28,7 @@ final class DemoConfiguration {
     }
 
     /** The supervisord.conf of the instance {@code index}, in its own directory. */
-    static String instance(Path home, Path directory, Path programs, int basePort, int index) {
+    static String instance(Path home, Path directory, Path programs, Path rules, int basePort, int index) {
         int port = basePort + index * PORTS_PER_INSTANCE;
         String nick = NICKS.get(index);
         return String.join("\n",
@@ -51,6 +51,8 @@ final class DemoConfiguration {
                 "[supvisors]",
                 "supvisors_list = " + supvisorsList(basePort),
                 "software_name = Supvisors demo",
+                "disabilities_file = " + directory.resolve("disabilities.json"),
+                "rules_files = " + rules,
                 "synchro_options = STRICT,TIMEOUT",
                 "synchro_timeout = 20",
                 "",
@@ -63,6 +65,62 @@ final class DemoConfiguration {
                 "",
                 "[include]",
                 "files = " + programs,
+                "");
+    }
+
+    /**
+     * The rules of the sample applications: started automatically in sequence (database, then web, then the
+     * one-shot backup), the API processes spread one per instance, failed processes restarted elsewhere.
+     */
+    static String rules() {
+        return String.join("\n",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                "<!-- rules of the Supvisors demo: see the rules files section of docs/user-guide.md -->",
+                "<root>",
+                "    <alias name=\"front_instances\">supv2,supv3</alias>",
+                "    <application name=\"database\">",
+                "        <start_sequence>1</start_sequence>",
+                "        <stop_sequence>3</stop_sequence>",
+                "        <programs>",
+                "            <program name=\"database\">",
+                "                <identifiers>supv1,supv2</identifiers>",
+                "                <start_sequence>1</start_sequence>",
+                "                <required>true</required>",
+                "                <expected_loading>20</expected_loading>",
+                "                <running_failure_strategy>RESTART_PROCESS</running_failure_strategy>",
+                "            </program>",
+                "        </programs>",
+                "    </application>",
+                "    <application name=\"web\">",
+                "        <start_sequence>2</start_sequence>",
+                "        <stop_sequence>1</stop_sequence>",
+                "        <starting_strategy>LESS_LOADED</starting_strategy>",
+                "        <operational_status>all('api_.*') and 'frontend'</operational_status>",
+                "        <programs>",
+                "            <program pattern=\"api_\">",
+                "                <identifiers>#,front_instances</identifiers>",
+                "                <start_sequence>1</start_sequence>",
+                "                <expected_loading>10</expected_loading>",
+                "            </program>",
+                "            <program name=\"frontend\">",
+                "                <start_sequence>2</start_sequence>",
+                "                <expected_loading>5</expected_loading>",
+                "                <running_failure_strategy>RESTART_PROCESS</running_failure_strategy>",
+                "            </program>",
+                "        </programs>",
+                "    </application>",
+                "    <application name=\"backup\">",
+                "        <start_sequence>3</start_sequence>",
+                "        <stop_sequence>2</stop_sequence>",
+                "        <programs>",
+                "            <program name=\"backup\">",
+                "                <identifiers>supv3</identifiers>",
+                "                <start_sequence>1</start_sequence>",
+                "                <wait_exit>true</wait_exit>",
+                "            </program>",
+                "        </programs>",
+                "    </application>",
+                "</root>",
                 "");
     }
 

@@ -8,8 +8,13 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.supvisors.core.api.Reply;
 import org.supvisors.core.api.SupvisorsApi;
+import org.supvisors.core.api.SupvisorsControl;
+import org.supvisors.core.api.SupvisorsFault;
 import org.supvisors.core.config.LogLevel;
+import org.supvisors.core.strategy.ConciliationStrategy;
+import org.supvisors.core.strategy.StartingStrategy;
 import org.supvisors.transport.xmlrpc.RpcMethod;
 import org.supvisors.transport.xmlrpc.RpcParam;
 
@@ -29,6 +34,22 @@ public final class SupvisorsMethods {
      * @param logLevel what {@code change_log_level} changes: the level of the agent's logger
      */
     public static List<RpcMethod> all(CoreAccess core, Consumer<LogLevel> logLevel) {
+        return all(core, logLevel, (method, params) -> CompletableFuture.failedFuture(
+                new SupvisorsFault(org.supvisors.core.api.Fault.FAILED, "supervisord not reachable")));
+    }
+
+    /** How a method overridden by the agent reaches supervisord (never blocking the caller). */
+    @FunctionalInterface
+    public interface SupervisordCall {
+        CompletionStage<Object> call(String method, List<Object> params);
+    }
+
+    /**
+     * The {@code supvisors.*} methods, and the {@code supervisor.*} ones the agent overrides.
+     *
+     * @param supervisord how {@code supervisor.startProcess} reaches supervisord once allowed
+     */
+    public static List<RpcMethod> all(CoreAccess core, Consumer<LogLevel> logLevel, SupervisordCall supervisord) {
         List<RpcMethod> methods = new ArrayList<>();
         methods.add(query(core, "get_api_version", "string",
                 "Return the version of the Supvisors XML-RPC API (0.19).", SupvisorsApi::getApiVersion));
@@ -97,6 +118,178 @@ public final class SupvisorsMethods {
         methods.add(query(core, "get_conflicts", "array",
                 "Return the synthetic information of every process running on several instances.",
                 SupvisorsApi::getConflicts));
+        methods.add(control(core, "start_application", "boolean",
+                "Start the managed application application_name with its start sequence, placing its processes"
+                        + " with strategy; with wait, return once it is started.",
+                List.of(RpcParam.required("strategy", "string"), RpcParam.required("application_name", "string"),
+                        RpcParam.optional("wait", "boolean")),
+                p -> {
+                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
+                            "StartingStrategies");
+                    String name = Params.string(p, 1, "application_name");
+                    boolean wait = Params.bool(p, 2, "wait", true);
+                    return (c, r) -> c.startApplication(strategy, name, wait, r);
+                }));
+        methods.add(control(core, "test_start_application", "array",
+                "Predict, without starting anything, where the processes of the managed application"
+                        + " application_name would run if it were started with strategy.",
+                List.of(RpcParam.required("strategy", "string"), RpcParam.required("application_name", "string")),
+                p -> {
+                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
+                            "StartingStrategies");
+                    String name = Params.string(p, 1, "application_name");
+                    return (c, r) -> r.value(c.testStartApplication(strategy, name));
+                }));
+        methods.add(control(core, "stop_application", "boolean",
+                "Stop the managed application application_name with its stop sequence; with wait, return once it"
+                        + " is stopped.",
+                List.of(RpcParam.required("application_name", "string"), RpcParam.optional("wait", "boolean")),
+                p -> {
+                    String name = Params.string(p, 0, "application_name");
+                    boolean wait = Params.bool(p, 1, "wait", true);
+                    return (c, r) -> c.stopApplication(name, wait, r);
+                }));
+        methods.add(control(core, "restart_application", "boolean",
+                "Stop the application application_name if it runs, then start it with strategy; with wait, return"
+                        + " once it is started.",
+                List.of(RpcParam.required("strategy", "string"), RpcParam.required("application_name", "string"),
+                        RpcParam.optional("wait", "boolean")),
+                p -> {
+                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
+                            "StartingStrategies");
+                    String name = Params.string(p, 1, "application_name");
+                    boolean wait = Params.bool(p, 2, "wait", true);
+                    return (c, r) -> c.restartApplication(strategy, name, wait, r);
+                }));
+        methods.add(control(core, "start_args", "boolean",
+                "Start the process namespec on the local instance with extra_args appended to its command line"
+                        + " (needs the launcher when not empty); with wait, as supervisor.startProcess.",
+                List.of(RpcParam.required("namespec", "string"), RpcParam.required("extra_args", "string"),
+                        RpcParam.optional("wait", "boolean")),
+                p -> {
+                    String namespec = Params.string(p, 0, "namespec");
+                    String extraArgs = Params.string(p, 1, "extra_args");
+                    boolean wait = Params.bool(p, 2, "wait", true);
+                    return (c, r) -> c.startArgs(namespec, extraArgs, wait, r);
+                }));
+        methods.add(control(core, "start_process", "boolean",
+                "Start the process namespec (or every process of group:*) where strategy places it, with"
+                        + " extra_args; with wait, return once it is started.",
+                List.of(RpcParam.required("strategy", "string"), RpcParam.required("namespec", "string"),
+                        RpcParam.optional("extra_args", "string"), RpcParam.optional("wait", "boolean")),
+                p -> {
+                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
+                            "StartingStrategies");
+                    String namespec = Params.string(p, 1, "namespec");
+                    String extraArgs = Params.string(p, 2, "extra_args", "");
+                    boolean wait = Params.bool(p, 3, "wait", true);
+                    return (c, r) -> c.startProcess(strategy, namespec, extraArgs, wait, r);
+                }));
+        methods.add(control(core, "test_start_process", "array",
+                "Predict, without starting anything, where the process namespec (or every process of group:*)"
+                        + " would run if it were started with strategy.",
+                List.of(RpcParam.required("strategy", "string"), RpcParam.required("namespec", "string")),
+                p -> {
+                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
+                            "StartingStrategies");
+                    String namespec = Params.string(p, 1, "namespec");
+                    return (c, r) -> r.value(c.testStartProcess(strategy, namespec));
+                }));
+        methods.add(control(core, "start_any_process", "string",
+                "Start the first process whose namespec matches regex that strategy can place; return its"
+                        + " namespec (with wait, once started).",
+                List.of(RpcParam.required("strategy", "string"), RpcParam.required("regex", "string"),
+                        RpcParam.optional("extra_args", "string"), RpcParam.optional("wait", "boolean")),
+                p -> {
+                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
+                            "StartingStrategies");
+                    String regex = Params.string(p, 1, "regex");
+                    String extraArgs = Params.string(p, 2, "extra_args", "");
+                    boolean wait = Params.bool(p, 3, "wait", true);
+                    return (c, r) -> c.startAnyProcess(strategy, regex, extraArgs, wait, r);
+                }));
+        methods.add(control(core, "stop_process", "boolean",
+                "Stop the process namespec (or every process of group:*) wherever it runs; with wait, return once"
+                        + " it is stopped.",
+                List.of(RpcParam.required("namespec", "string"), RpcParam.optional("wait", "boolean")),
+                p -> {
+                    String namespec = Params.string(p, 0, "namespec");
+                    boolean wait = Params.bool(p, 1, "wait", true);
+                    return (c, r) -> c.stopProcess(namespec, wait, r);
+                }));
+        methods.add(control(core, "restart_process", "boolean",
+                "Stop the process namespec (or group:*) where it runs, then start it with strategy and extra_args;"
+                        + " with wait, return once it is started.",
+                List.of(RpcParam.required("strategy", "string"), RpcParam.required("namespec", "string"),
+                        RpcParam.optional("extra_args", "string"), RpcParam.optional("wait", "boolean")),
+                p -> {
+                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
+                            "StartingStrategies");
+                    String namespec = Params.string(p, 1, "namespec");
+                    String extraArgs = Params.string(p, 2, "extra_args", "");
+                    boolean wait = Params.bool(p, 3, "wait", true);
+                    return (c, r) -> c.restartProcess(strategy, namespec, extraArgs, wait, r);
+                }));
+        methods.add(control(core, "restart_sequence", "boolean",
+                "Start again the applications of the automatic start sequence never started or in failure; with"
+                        + " wait, return once done.",
+                List.of(RpcParam.optional("wait", "boolean")),
+                p -> {
+                    boolean wait = Params.bool(p, 0, "wait", true);
+                    return (c, r) -> c.restartSequence(wait, r);
+                }));
+        methods.add(control(core, "enable", "boolean",
+                "Enable the program program_name on the local instance (persisted); supervisord's autostart"
+                        + " applies.",
+                List.of(RpcParam.required("program_name", "string"), RpcParam.optional("wait", "boolean")),
+                p -> {
+                    String program = Params.string(p, 0, "program_name");
+                    boolean wait = Params.bool(p, 1, "wait", true);
+                    return (c, r) -> c.enable(program, wait, r);
+                }));
+        methods.add(control(core, "disable", "boolean",
+                "Disable the program program_name on the local instance (persisted) and stop its processes there;"
+                        + " with wait, return once they are stopped.",
+                List.of(RpcParam.required("program_name", "string"), RpcParam.optional("wait", "boolean")),
+                p -> {
+                    String program = Params.string(p, 0, "program_name");
+                    boolean wait = Params.bool(p, 1, "wait", true);
+                    return (c, r) -> c.disable(program, wait, r);
+                }));
+        methods.add(control(core, "update_numprocs", "boolean",
+                "Change the numprocs of the program program_name on the local instance (an integer > 0, or a"
+                        + " string holding one), through the agent's override file that supervisord must include"
+                        + " last. The groups holding the program are removed and added again in supervisord: their"
+                        + " other processes are stopped and started again. An increase returns once the new"
+                        + " processes are in the model. A decrease stops the excess processes (the highest"
+                        + " indexes) then returns with wait, at once otherwise; with lazy, it returns at once and"
+                        + " the change is made once they have stopped by themselves.",
+                List.of(RpcParam.required("program_name", "string"), RpcParam.required("numprocs", "int"),
+                        RpcParam.optional("wait", "boolean"), RpcParam.optional("lazy", "boolean")),
+                p -> {
+                    String program = Params.string(p, 0, "program_name");
+                    Object numprocs = p.get(1);
+                    boolean wait = Params.bool(p, 2, "wait", true);
+                    boolean lazy = Params.bool(p, 3, "lazy", false);
+                    return (c, r) -> c.updateNumprocs(program, numprocs, wait, lazy, r);
+                }));
+        methods.add(new Method("startProcess", "boolean",
+                "Start a process (supervisord's startProcess), refused with DISABLED when its program is disabled"
+                        + " on this instance.",
+                List.of(RpcParam.required("name", "string"), RpcParam.optional("wait", "boolean")),
+                p -> {
+                    String name = Params.string(p, 0, "name");
+                    return core.call(s -> s.controls().checkStartAllowed(name))
+                            .thenCompose(allowed -> supervisord.call("supervisor.startProcess", p));
+                }).inNamespace("supervisor"));
+        methods.add(control(core, "conciliate", "boolean",
+                "Apply a conciliation strategy to every conflict (CONCILIATION state); false for USER.",
+                List.of(RpcParam.required("strategy", "string")),
+                p -> {
+                    ConciliationStrategy strategy = Params.enumeration(p.get(0), ConciliationStrategy.class,
+                            "ConciliationStrategies");
+                    return (c, r) -> c.conciliate(strategy, r);
+                }));
         methods.add(query(core, "restart", "boolean",
                 "Stop every application, then restart every supervisord; driven by the Master (forwarded to it).",
                 SupvisorsApi::restart));
@@ -126,6 +319,36 @@ public final class SupvisorsMethods {
         return methods;
     }
 
+    /** A control call: parameters checked here, then run on the core's thread, answered when its work is done. */
+    private static RpcMethod control(CoreAccess core, String name, String returnType, String help,
+                                     List<RpcParam> params, Function<List<Object>, ControlCall> call) {
+        return new Method(name, returnType, help, params, p -> {
+            ControlCall bound = call.apply(p);
+            return core.call(s -> {
+                CompletableFuture<Object> result = new CompletableFuture<>();
+                Reply reply = new Reply() {
+                    @Override
+                    public void value(Object value) {
+                        result.complete(value);
+                    }
+
+                    @Override
+                    public void fault(SupvisorsFault fault) {
+                        result.completeExceptionally(fault);
+                    }
+                };
+                s.control(c -> bound.run(c, reply), reply);
+                return result;
+            }).thenCompose(Function.identity());
+        });
+    }
+
+    /** A control call bound to its parameters. */
+    @FunctionalInterface
+    private interface ControlCall {
+        void run(SupvisorsControl control, Reply reply);
+    }
+
     private static RpcMethod query(CoreAccess core, String name, String returnType, String help,
                                    Function<SupvisorsApi, Object> query) {
         return new Method(name, returnType, help, List.of(), params -> core.call(s -> query.apply(s.api())));
@@ -149,11 +372,21 @@ public final class SupvisorsMethods {
 
         Method(String name, String returnType, String help, List<RpcParam> params,
                Function<List<Object>, CompletionStage<Object>> body) {
-            this.name = "supvisors." + name;
+            this("supvisors." + name, returnType, help, params, body, true);
+        }
+
+        private Method(String name, String returnType, String help, List<RpcParam> params,
+                       Function<List<Object>, CompletionStage<Object>> body, boolean qualified) {
+            this.name = name;
             this.returnType = returnType;
             this.help = help;
             this.params = params;
             this.body = body;
+        }
+
+        /** The same method in another namespace (e.g. {@code supervisor.startProcess}). */
+        Method inNamespace(String namespace) {
+            return new Method(namespace + name.substring(name.indexOf('.')), returnType, help, params, body, true);
         }
 
         @Override

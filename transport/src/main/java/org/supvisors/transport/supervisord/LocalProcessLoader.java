@@ -144,7 +144,15 @@ public final class LocalProcessLoader {
                 config.map(ProcessConfigInfo::stopwaitsecs).orElse(DEFAULT_STOPWAITSECS),
                 placement.map(ProcessPlacement::programName).orElse(info.name()),
                 placement.map(ProcessPlacement::processIndex).orElse(0),
-                !info.stdoutLogfile().isEmpty(), !info.stderrLogfile().isEmpty(), autorestart);
+                !info.stdoutLogfile().isEmpty(), !info.stderrLogfile().isEmpty(), autorestart,
+                config.map(ProcessConfigInfo::autostart).orElse(true),
+                config.map(c -> usesLauncher(c.command())).orElse(false));
+    }
+
+    /** The command starts with the launcher that appends the extra arguments ({@code supvisors-launch}). */
+    static boolean usesLauncher(String command) {
+        String first = command.strip().split("\\s+", 2)[0];
+        return first.equals("supvisors-launch") || first.endsWith("/supvisors-launch");
     }
 
     private Map<String, ProcessConfigInfo> configsByNamespec() throws SupervisordException {

@@ -57,7 +57,7 @@ final class PeerMessages {
     static ProcessSnapshot snapshot(String group, String name, ProcessState state, int pid) {
         return new ProcessSnapshot(group, name, state, 1_704_164_600L, 0L, 1_704_164_645L, pid,
                 "pid " + pid + ", uptime 0:00:45", "", true, 12_300.5, 0.0, 12_345.5, "-x 3 --name 'é€😀'", 5, 10,
-                1, name.replaceAll("_\\d+$", ""), false, true, false);
+                1, name.replaceAll("_\\d+$", ""), false, true, false, true);
     }
 
     static HandshakeReply handshakeReply() {

@@ -14,11 +14,12 @@ public final class FreePorts {
 
     /**
      * The first port of {@code count} consecutive free ports (e.g. a supervisord port, its event port and its agent
-     * port), chosen at random in [20000; 59000) to keep clear of the ephemeral range.
+     * port), chosen at random in [10000; 32000), below Linux's ephemeral range (32768-60999), so that no outgoing
+     * connection takes it between the check and the bind.
      */
     public static int block(int count) {
         for (int attempt = 0; attempt < 500; attempt++) {
-            int base = 20000 + ThreadLocalRandom.current().nextInt(39000 / 10) * 10;
+            int base = 10000 + ThreadLocalRandom.current().nextInt(22000 / 10) * 10;
             boolean free = true;
             for (int port = base; port < base + count && free; port++) {
                 free = isFree(port);

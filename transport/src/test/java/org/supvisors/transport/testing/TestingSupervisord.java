@@ -60,7 +60,7 @@ public final class TestingSupervisord implements AutoCloseable {
             text.append("identifier = ").append(builder.identifier).append('\n');
         }
         text.append("\n[inet_http_server]\n")
-                .append("port = 127.0.0.1:").append(httpPort).append('\n');
+                .append("port = ").append(builder.listenHost).append(':').append(httpPort).append('\n');
         if (username != null) {
             text.append("username = ").append(username).append('\n')
                     .append("password = ").append(password).append('\n');
@@ -235,6 +235,7 @@ public final class TestingSupervisord implements AutoCloseable {
         private String password;
         private String identifier;
         private String logLevel = "info";
+        private String listenHost = "127.0.0.1";
         private int httpPort;
         private Path directory;
 
@@ -285,6 +286,15 @@ public final class TestingSupervisord implements AutoCloseable {
         /** A fixed HTTP port instead of a free one (e.g. to restart on the same port). */
         public Builder httpPort(int port) {
             this.httpPort = port;
+            return this;
+        }
+
+        /**
+         * The host part of {@code [inet_http_server] port}: {@code 127.0.0.1} unless given, {@code *} for every
+         * interface (the server stays reachable on 127.0.0.1).
+         */
+        public Builder listenHost(String host) {
+            this.listenHost = host;
             return this;
         }
 
