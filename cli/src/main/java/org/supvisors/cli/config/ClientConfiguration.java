@@ -22,7 +22,7 @@ import java.util.TreeSet;
  */
 public final class ClientConfiguration {
 
-    /** supervisorctl's default {@code serverurl}. */
+    /** supervisorctl's default {@code serverurl} (without a file, the agent is at its port + the default offset). */
     public static final String DEFAULT_SERVER_URL = "http://localhost:9001";
     public static final int DEFAULT_AGENT_PORT_OFFSET = 2;
 
@@ -108,6 +108,10 @@ public final class ClientConfiguration {
                 }
                 url = agentUrl(url, value(ini, expansions, "inet_http_server", "port"), offset);
             }
+        }
+        if (file == null) {
+            // no file: the agent of supervisorctl's default supervisord
+            url = agentUrl(url, null, offset);
         }
         if (serverUrl != null) {
             url = serverUrl;

@@ -47,7 +47,7 @@ public final class PythonText {
             return text.append(']').toString();
         }
         if (value instanceof Object[] array) {
-            return repr(List.of(array));
+            return repr(java.util.Arrays.asList(array));
         }
         if (value instanceof Map<?, ?> map) {
             StringBuilder text = new StringBuilder("{");
@@ -84,7 +84,7 @@ public final class PythonText {
         return out.append(quote).toString();
     }
 
-    /** Python's {@code repr(float)}: the shortest digits, in positional form when the exponent is in [-5; 16). */
+    /** Python's {@code repr(float)}: the shortest digits, in positional form when the exponent is in [-4; 16). */
     static String floatRepr(double value) {
         if (Double.isNaN(value)) {
             return "nan";
@@ -99,7 +99,7 @@ public final class PythonText {
         String digits = decimal.unscaledValue().abs().toString();
         int exponent = digits.length() - 1 - decimal.scale();
         String sign = value < 0 ? "-" : "";
-        if (exponent >= -5 && exponent < 16) {
+        if (exponent >= -4 && exponent < 16) {
             String plain = decimal.abs().toPlainString();
             return sign + (plain.contains(".") ? plain : plain + ".0");
         }
