@@ -41,6 +41,8 @@ public final class TestingCluster implements AutoCloseable {
         for (int i = 0; i < nicks.size(); i++) {
             ports.add(reserveBlock());
         }
+        // ascending: the agents list instances by identifier, which is then the order of the nicknames
+        ports.sort(null);
         for (int i = 0; i < nicks.size(); i++) {
             agents.add(null);
             agentProcesses.add(Optional.empty());
