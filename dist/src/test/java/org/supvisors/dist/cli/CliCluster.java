@@ -38,7 +38,8 @@ import org.supvisors.dist.testing.TestingCluster;
  *     which prints {@code probe says hello} and its arguments, then sleeps; {@code talker}, which prints
  *     {@code talker says hello} then sleeps.</li>
  * </ul>
- * Every other process stops at once (SIGKILL) and needs no start time ({@code startsecs = 0}).
+ * Every other process stops at once (SIGKILL) and needs no start time ({@code startsecs = 0}). No statistics are
+ * collected ({@code stats_enabled = OFF}).
  */
 final class CliCluster implements BeforeAllCallback, AfterAllCallback {
 
@@ -104,6 +105,7 @@ final class CliCluster implements BeforeAllCallback, AfterAllCallback {
         Files.writeString(rules, RULES);
         cluster = TestingCluster.of(name, NICKS, b -> b
                 .option("synchro_options", "STRICT")
+                .option("stats_enabled", "OFF")
                 .option("rules_files", rules.toString())
                 .section("[include]\nfiles = supvisors-numprocs.conf\n")
                 .program("db", "/bin/sleep 1000", "startsecs = 0", "autorestart = false", KILLED)

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -77,12 +79,20 @@ class CliGoldenIT {
 
     @Test
     @Order(5)
+    void statistics_commands() throws Exception {
+        Assumptions.assumeTrue(Arrays.asList((Object[]) cluster.agent("A").call("system.listMethods"))
+                .contains("supvisors.enable_host_statistics"), "the agent has no statistics control yet (issue 8)");
+        check("statistics.txt");
+    }
+
+    @Test
+    @Order(6)
     void supervisor_standard_commands_through_the_agent() {
         check("supervisor.txt");
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void reload_then_shutdown_of_an_instance_then_of_supvisors() throws Exception {
         TestingAgent b = cluster.agent("B");
         int oldAgent = b.agentPid();
