@@ -21,7 +21,7 @@ import org.supvisors.bench.workload.XmlRpcAnswer;
  * supervisord on free loopback ports (HTTP port, event port = +1, agent port = +2) with the wanted number of
  * processes, until {@link #close()}, which stops it and removes the directory.
  */
-final class WorkloadPlatform implements AutoCloseable {
+public final class WorkloadPlatform implements AutoCloseable {
 
     static final String NICKNAME = "supv1";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -34,7 +34,7 @@ final class WorkloadPlatform implements AutoCloseable {
     private SupervisordInstance supervisord;
     private long agentPid;
 
-    WorkloadPlatform(Path distribution, Path workload, int processes, boolean keep) {
+    public WorkloadPlatform(Path distribution, Path workload, int processes, boolean keep) {
         this.distribution = distribution;
         this.workload = workload;
         this.processes = processes;
@@ -42,7 +42,7 @@ final class WorkloadPlatform implements AutoCloseable {
     }
 
     /** Writes the configuration, starts supervisord and waits until the agent is in OPERATION with every process. */
-    WorkloadPlatform start() throws IOException {
+    public WorkloadPlatform start() throws IOException {
         directory = TemporaryDirectory.create("supvisors-xmlrpc-bench-", keep);
         WorkloadConfiguration.Member self = new WorkloadConfiguration.Member(NICKNAME, ListeningPorts.block(3));
         supervisord = new SupervisordInstance(self, directory.path(), WorkloadConfiguration.supervisord(
@@ -72,8 +72,12 @@ final class WorkloadPlatform implements AutoCloseable {
         return this;
     }
 
-    int agentPort() {
+    public int agentPort() {
         return supervisord.agentPort();
+    }
+
+    public int httpPort() {
+        return supervisord.httpPort();
     }
 
     long agentPid() {
