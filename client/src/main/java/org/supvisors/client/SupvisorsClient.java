@@ -239,7 +239,6 @@ public final class SupvisorsClient implements AutoCloseable {
             return this;
         }
 
-        /** The client; nothing is connected before its first call. */
         /**
          * Sends each call on a new plain blocking socket ({@code Connection: close}) instead of the JDK's HTTP client:
          * for a short-lived JVM that makes a few calls and exits, such as a command-line tool, which then starts
@@ -257,6 +256,7 @@ public final class SupvisorsClient implements AutoCloseable {
             return this;
         }
 
+        /** The client; nothing is connected before its first call. */
         public SupvisorsClient build() {
             return new SupvisorsClient(this);
         }
