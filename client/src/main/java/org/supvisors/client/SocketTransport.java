@@ -60,16 +60,14 @@ final class SocketTransport implements Transport {
         byte[] body = XmlRpcRequestWriter.methodCall(method, params);
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         if (closed) {
-            throw new CommunicationException(url, method, Reason.CLOSED, url + ": client closed, " + method
-                    + " not sent", null);
+            throw HttpAnswer.notSent(url, method, null);
         }
         Socket socket = new Socket();
         inFlight.add(socket);
         try {
             connect(socket, method);
             if (closed) {
-                throw new CommunicationException(url, method, Reason.CLOSED, url + ": client closed, " + method
-                        + " not sent", null);
+                throw HttpAnswer.notSent(url, method, null);
             }
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
@@ -77,10 +75,9 @@ final class SocketTransport implements Transport {
             out.write(body);
             out.flush();
             Response response = read(socket, deadline);
-            return decode(method, response);
+            return HttpAnswer.decode(url, method, response.status(), response.body(), authorization != null);
         } catch (SocketTimeoutException e) {
-            throw new CommunicationException(url, method, Reason.READ_TIMEOUT, url + ": no answer to " + method
-                    + " within " + Durations.text(timeout) + " (timeout of the call)", e);
+            throw HttpAnswer.readTimeout(url, method, timeout, e);
         } catch (LimitedBody.TooLarge e) {
             throw unexpected(method, e.getMessage(), e);
         } catch (IOException e) {
@@ -149,13 +146,13 @@ final class SocketTransport implements Transport {
         String statusLine = reader.line();
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
-            throw new IOException("not an HTTP answer: " + shorten(statusLine));
+            throw new IOException("not an HTTP answer: " + HttpAnswer.shorten(statusLine));
         }
         int status;
         try {
             status = Integer.parseInt(parts[1]);
         } catch (NumberFormatException e) {
-            throw new IOException("not an HTTP status: " + shorten(statusLine), e);
+            throw new IOException("not an HTTP status: " + HttpAnswer.shorten(statusLine), e);
         }
         long length = -1;
         boolean chunked = false;
@@ -170,7 +167,7 @@ final class SocketTransport implements Transport {
                 try {
                     length = Long.parseLong(value);
                 } catch (NumberFormatException e) {
-                    throw new IOException("bad Content-Length: " + shorten(value), e);
+                    throw new IOException("bad Content-Length: " + HttpAnswer.shorten(value), e);
                 }
             } else if (name.equals("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
                 chunked = true;
@@ -185,7 +182,7 @@ final class SocketTransport implements Transport {
                 try {
                     chunk = Long.parseLong((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
                 } catch (NumberFormatException e) {
-                    throw new IOException("bad chunk size: " + shorten(size), e);
+                    throw new IOException("bad chunk size: " + HttpAnswer.shorten(size), e);
                 }
                 if (chunk == 0) {
                     return new Response(status, body.toByteArray());
@@ -203,31 +200,9 @@ final class SocketTransport implements Transport {
         return new Response(status, body.toByteArray());
     }
 
-    private Object decode(String method, Response response) throws XmlRpcFault, CommunicationException {
-        int status = response.status();
-        if (status == 401) {
-            throw new CommunicationException(url, method, Reason.UNAUTHORIZED, status, url + ": HTTP 401"
-                    + " Unauthorized: " + (authorization == null ? "the server requires a user name and password"
-                    : "wrong user name or password"), null);
-        }
-        if (status != 200) {
-            String text = new String(response.body(), StandardCharsets.UTF_8).strip().lines().findFirst().orElse("");
-            throw new CommunicationException(url, method, Reason.HTTP_STATUS, status, url + ": HTTP " + status
-                    + " answering " + method + (text.isEmpty() ? "" : ": " + shorten(text)), null);
-        }
-        try {
-            return XmlRpcResponseReader.read(response.body());
-        } catch (XmlRpcResponseReader.RemoteFault fault) {
-            throw new XmlRpcFault(url, method, fault.code, fault.faultString);
-        } catch (XmlRpcResponseReader.MalformedResponse e) {
-            throw unexpected(method, e.getMessage(), e);
-        }
-    }
-
     @Override
     public CommunicationException unexpected(String method, String detail, Throwable cause) {
-        return new CommunicationException(url, method, Reason.UNEXPECTED_RESPONSE, url + ": unexpected answer to "
-                + method + ": " + detail, cause);
+        return HttpAnswer.unexpected(url, method, detail, cause);
     }
 
     @Override
@@ -250,10 +225,6 @@ final class SocketTransport implements Transport {
             System.getLogger(SocketTransport.class.getName()).log(System.Logger.Level.DEBUG,
                     "closing a socket: {0}", e);
         }
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 120 ? text : text.substring(0, 117) + "...";
     }
 
     /** A buffered reader of the answer, each read bounded by what is left of the deadline. */

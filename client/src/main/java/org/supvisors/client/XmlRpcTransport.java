@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -86,8 +85,7 @@ final class XmlRpcTransport implements Transport {
     public Object call(String method, List<?> params, Duration timeout) throws XmlRpcFault, CommunicationException {
         byte[] body = XmlRpcRequestWriter.methodCall(method, params);
         if (closed) {
-            throw new CommunicationException(url, method, Reason.CLOSED, url + ": client closed, " + method
-                    + " not sent", null);
+            throw HttpAnswer.notSent(url, method, null);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -100,8 +98,7 @@ final class XmlRpcTransport implements Transport {
         try {
             exchange = http.sendAsync(request.build(), LimitedBody.handler(maxResponseBytes));
         } catch (RejectedExecutionException e) {
-            throw new CommunicationException(url, method, Reason.CLOSED, url + ": client closed, " + method
-                    + " not sent", e);
+            throw HttpAnswer.notSent(url, method, e);
         }
         inFlight.add(exchange);
         try {
@@ -110,11 +107,10 @@ final class XmlRpcTransport implements Transport {
             }
             HttpResponse<byte[]> response = timeout == null ? exchange.get()
                     : exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return decode(method, response);
+            return HttpAnswer.decode(url, method, response.statusCode(), response.body(), authorization != null);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new CommunicationException(url, method, Reason.READ_TIMEOUT, url + ": no answer to " + method
-                    + " within " + Durations.text(timeout) + " (timeout of the call)", e);
+            throw HttpAnswer.readTimeout(url, method, timeout, e);
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
@@ -130,31 +126,10 @@ final class XmlRpcTransport implements Transport {
         }
     }
 
-    private Object decode(String method, HttpResponse<byte[]> response) throws XmlRpcFault, CommunicationException {
-        int status = response.statusCode();
-        if (status == 401) {
-            throw new CommunicationException(url, method, Reason.UNAUTHORIZED, status, url + ": HTTP 401"
-                    + " Unauthorized: " + (authorization == null ? "the server requires a user name and password"
-                    : "wrong user name or password"), null);
-        }
-        if (status != 200) {
-            throw new CommunicationException(url, method, Reason.HTTP_STATUS, status, url + ": HTTP " + status
-                    + " answering " + method + excerpt(response.body()), null);
-        }
-        try {
-            return XmlRpcResponseReader.read(response.body());
-        } catch (XmlRpcResponseReader.RemoteFault fault) {
-            throw new XmlRpcFault(url, method, fault.code, fault.faultString);
-        } catch (XmlRpcResponseReader.MalformedResponse e) {
-            throw unexpected(method, e.getMessage(), e);
-        }
-    }
-
     /** The answer is not what {@code method} returns. */
     @Override
     public CommunicationException unexpected(String method, String detail, Throwable cause) {
-        return new CommunicationException(url, method, Reason.UNEXPECTED_RESPONSE, url + ": unexpected answer to "
-                + method + ": " + detail, cause);
+        return HttpAnswer.unexpected(url, method, detail, cause);
     }
 
     private CommunicationException failure(String method, Throwable error) {
@@ -207,14 +182,6 @@ final class XmlRpcTransport implements Transport {
             }
         }
         return message;
-    }
-
-    private static String excerpt(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8).strip().lines().findFirst().orElse("");
-        if (text.isEmpty()) {
-            return "";
-        }
-        return ": " + (text.length() <= 120 ? text : text.substring(0, 117) + "...");
     }
 
     @Override

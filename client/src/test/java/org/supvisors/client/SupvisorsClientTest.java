@@ -22,16 +22,38 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.supvisors.client.CommunicationException.Reason;
 import org.supvisors.client.model.ApplicationState;
 import org.supvisors.client.model.StartingStrategy;
 
-/** The client against a played agent: requests, credentials, keep-alive, timeouts, faults and failures. */
+/**
+ * The client against a played agent: requests, credentials, keep-alive, timeouts, faults and failures; the faults and
+ * failures with both transports (the JDK's HTTP client, plain sockets), which report them alike.
+ */
 class SupvisorsClientTest {
 
     private static final String VERSION = FakeAgent.response("<string>0.19</string>");
+
+    /** How a test builds its client: either transport, which keep the same contract. */
+    @FunctionalInterface
+    interface TransportChoice {
+        SupvisorsClient.Builder builder(String url);
+    }
+
+    static Stream<Named<TransportChoice>> transports() {
+        return Stream.of(Named.of("JDK HTTP client", SupvisorsClient::builder),
+                Named.of("plain sockets", url -> SupvisorsClient.builder(url).plainSockets()));
+    }
+
+    private static SupvisorsClient client(TransportChoice transport, String url) {
+        return transport.builder(url).build();
+    }
 
     private static SupvisorsClient client(String url) {
         return SupvisorsClient.builder(url).build();
@@ -173,10 +195,11 @@ class SupvisorsClientTest {
         }
     }
 
-    @Test
-    void a_fault_is_an_xml_rpc_fault_with_code_name_text_and_method() throws Exception {
+    @ParameterizedTest
+    @MethodSource("transports")
+    void a_fault_is_an_xml_rpc_fault_with_code_name_text_and_method(TransportChoice transport) throws Exception {
         try (FakeAgent agent = FakeAgent.answering(FakeAgent.fault(10, "BAD_NAME: application=nope unknown to"
-                + " Supvisors")); SupvisorsClient client = client(agent.url())) {
+                + " Supvisors")); SupvisorsClient client = client(transport, agent.url())) {
             assertThatThrownBy(() -> client.supvisors().getApplicationInfo("nope"))
                     .isInstanceOfSatisfying(XmlRpcFault.class, fault -> {
                         assertThat(fault.code()).isEqualTo(10);
@@ -188,27 +211,29 @@ class SupvisorsClientTest {
         }
     }
 
-    @Test
-    void http_401_says_the_credentials_are_missing_or_wrong() throws Exception {
+    @ParameterizedTest
+    @MethodSource("transports")
+    void http_401_says_the_credentials_are_missing_or_wrong(TransportChoice transport) throws Exception {
         try (FakeAgent agent = new FakeAgent((r, exchange) -> FakeAgent.send(exchange, 401, "Unauthorized"))) {
-            try (SupvisorsClient client = client(agent.url())) {
+            try (SupvisorsClient client = client(transport, agent.url())) {
                 CommunicationException e = communication(() -> client.supvisors().getApiVersion());
                 assertThat(e.reason()).isEqualTo(Reason.UNAUTHORIZED);
                 assertThat(e.httpStatus()).isEqualTo(401);
                 assertThat(e).hasMessage(agent.url() + "/RPC2: HTTP 401 Unauthorized: the server requires a user"
                         + " name and password");
             }
-            try (SupvisorsClient client = SupvisorsClient.builder(agent.url()).credentials("admin", "bad").build()) {
+            try (SupvisorsClient client = transport.builder(agent.url()).credentials("admin", "bad").build()) {
                 assertThat(communication(() -> client.supvisors().getApiVersion()))
                         .hasMessage(agent.url() + "/RPC2: HTTP 401 Unauthorized: wrong user name or password");
             }
         }
     }
 
-    @Test
-    void another_http_status_is_reported_with_the_start_of_the_body() throws Exception {
+    @ParameterizedTest
+    @MethodSource("transports")
+    void another_http_status_is_reported_with_the_start_of_the_body(TransportChoice transport) throws Exception {
         try (FakeAgent agent = new FakeAgent((r, exchange) -> FakeAgent.send(exchange, 500, "Internal Error\nmore"));
-             SupvisorsClient client = client(agent.url())) {
+             SupvisorsClient client = client(transport, agent.url())) {
             CommunicationException e = communication(() -> client.supvisors().getApiVersion());
             assertThat(e.reason()).isEqualTo(Reason.HTTP_STATUS);
             assertThat(e.httpStatus()).isEqualTo(500);
@@ -217,11 +242,12 @@ class SupvisorsClientTest {
         }
     }
 
-    @Test
-    void an_answer_of_another_type_or_structure_is_an_unexpected_response_naming_what_was_expected()
-            throws Exception {
+    @ParameterizedTest
+    @MethodSource("transports")
+    void an_answer_of_another_type_or_structure_is_an_unexpected_response_naming_what_was_expected(
+            TransportChoice transport) throws Exception {
         try (FakeAgent agent = FakeAgent.answering(FakeAgent.response("<int>19</int>"));
-             SupvisorsClient client = client(agent.url())) {
+             SupvisorsClient client = client(transport, agent.url())) {
             CommunicationException e = communication(() -> client.supvisors().getApiVersion());
             assertThat(e.reason()).isEqualTo(Reason.UNEXPECTED_RESPONSE);
             assertThat(e).hasMessage(agent.url() + "/RPC2: unexpected answer to supvisors.get_api_version: 19"
@@ -238,20 +264,22 @@ class SupvisorsClientTest {
         }
     }
 
-    @Test
-    void an_answer_larger_than_the_limit_is_refused() throws Exception {
+    @ParameterizedTest
+    @MethodSource("transports")
+    void an_answer_larger_than_the_limit_is_refused(TransportChoice transport) throws Exception {
         try (FakeAgent agent = FakeAgent.answering(FakeAgent.response("<string>" + "x".repeat(4096) + "</string>"));
-             SupvisorsClient client = SupvisorsClient.builder(agent.url()).maxResponseBytes(1024).build()) {
+             SupvisorsClient client = transport.builder(agent.url()).maxResponseBytes(1024).build()) {
             CommunicationException e = communication(() -> client.supvisors().getApiVersion());
             assertThat(e.reason()).isEqualTo(Reason.UNEXPECTED_RESPONSE);
             assertThat(e).hasMessageContaining("answer larger than 1024 bytes");
         }
     }
 
-    @Test
-    void a_refused_connection_names_the_url() throws Exception {
+    @ParameterizedTest
+    @MethodSource("transports")
+    void a_refused_connection_names_the_url(TransportChoice transport) throws Exception {
         int port = freePort();
-        try (SupvisorsClient client = client("http://127.0.0.1:" + port)) {
+        try (SupvisorsClient client = client(transport, "http://127.0.0.1:" + port)) {
             long start = System.nanoTime();
             CommunicationException e = communication(() -> client.supvisors().getApiVersion());
             assertThat(e.reason()).isEqualTo(Reason.CONNECTION_REFUSED);
@@ -260,19 +288,21 @@ class SupvisorsClientTest {
         }
     }
 
-    @Test
-    void an_unknown_host_is_named() {
-        try (SupvisorsClient client = client("http://no-such-host.invalid:60002")) {
+    @ParameterizedTest
+    @MethodSource("transports")
+    void an_unknown_host_is_named(TransportChoice transport) {
+        try (SupvisorsClient client = client(transport, "http://no-such-host.invalid:60002")) {
             CommunicationException e = communication(() -> client.supvisors().getApiVersion());
             assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_HOST);
             assertThat(e).hasMessage("http://no-such-host.invalid:60002/RPC2: unknown host no-such-host.invalid");
         }
     }
 
-    @Test
-    void a_server_that_does_not_answer_hits_the_read_timeout() throws Exception {
+    @ParameterizedTest
+    @MethodSource("transports")
+    void a_server_that_does_not_answer_hits_the_read_timeout(TransportChoice transport) throws Exception {
         try (SilentServer server = new SilentServer(false);
-             SupvisorsClient client = SupvisorsClient.builder(server.url()).readTimeout(Duration.ofMillis(300))
+             SupvisorsClient client = transport.builder(server.url()).readTimeout(Duration.ofMillis(300))
                      .build()) {
             long start = System.nanoTime();
             CommunicationException e = communication(() -> client.supvisors().getApiVersion());
@@ -284,9 +314,10 @@ class SupvisorsClientTest {
         }
     }
 
-    @Test
-    void a_server_that_drops_the_connection_is_a_lost_connection() throws Exception {
-        try (SilentServer server = new SilentServer(true); SupvisorsClient client = client(server.url())) {
+    @ParameterizedTest
+    @MethodSource("transports")
+    void a_server_that_drops_the_connection_is_a_lost_connection(TransportChoice transport) throws Exception {
+        try (SilentServer server = new SilentServer(true); SupvisorsClient client = client(transport, server.url())) {
             CommunicationException e = communication(() -> client.supvisors().getApiVersion());
             assertThat(e.reason()).isEqualTo(Reason.CONNECTION_LOST);
             assertThat(e).hasMessageStartingWith(server.url() + "/RPC2: connection lost before the answer to"
@@ -351,10 +382,11 @@ class SupvisorsClientTest {
         }
     }
 
-    @Test
-    void close_abandons_the_calls_in_progress_and_refuses_later_ones() throws Exception {
+    @ParameterizedTest
+    @MethodSource("transports")
+    void close_abandons_the_calls_in_progress_and_refuses_later_ones(TransportChoice transport) throws Exception {
         try (SilentServer server = new SilentServer(false)) {
-            SupvisorsClient client = SupvisorsClient.builder(server.url()).build();
+            SupvisorsClient client = transport.builder(server.url()).build();
             AtomicReference<Exception> failure = new AtomicReference<>();
             CountDownLatch done = new CountDownLatch(1);
             Thread caller = new Thread(() -> {

@@ -8,7 +8,6 @@ import org.supvisors.cli.command.Completion;
 import org.supvisors.cli.command.Session;
 import org.supvisors.cli.output.Table;
 import org.supvisors.client.SupvisorsClientException;
-import org.supvisors.client.XmlRpcFault;
 import org.supvisors.client.model.ApplicationInfo;
 
 /** {@code application_info [<application>...]}: the state of applications. */
@@ -33,11 +32,8 @@ final class ApplicationInfoCommand extends SupvisorsCommand {
 
     @Override
     void execute(Session session, List<String> applications) throws SupvisorsClientException {
-        List<ApplicationInfo> infos;
-        try {
-            infos = session.client().supvisors().getAllApplicationsInfo();
-        } catch (XmlRpcFault fault) {
-            session.globalFault(fault);
+        List<ApplicationInfo> infos = global(session, () -> session.client().supvisors().getAllApplicationsInfo());
+        if (infos == null) {
             return;
         }
         boolean all = all(applications);
@@ -53,10 +49,6 @@ final class ApplicationInfoCommand extends SupvisorsCommand {
                 selected.add(raw);
             }
         }
-        if (session.json()) {
-            session.outputJson(selected);
-        } else {
-            session.output(table.lines());
-        }
+        print(session, selected, table);
     }
 }

@@ -1,13 +1,11 @@
 package org.supvisors.cli.supvisors;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.supvisors.cli.command.Session;
 import org.supvisors.cli.output.Table;
 import org.supvisors.client.SupvisorsClientException;
-import org.supvisors.client.XmlRpcFault;
 import org.supvisors.client.model.ProcessInfo;
 
 /** {@code conflicts}: the processes running on several instances; nothing when there is none. */
@@ -24,22 +22,8 @@ final class ConflictsCommand extends SupvisorsCommand {
 
     @Override
     void execute(Session session, List<String> args) throws SupvisorsClientException {
-        List<ProcessInfo> conflicts;
-        try {
-            conflicts = session.client().supvisors().getConflicts();
-        } catch (XmlRpcFault fault) {
-            session.globalFault(fault);
-            return;
-        }
-        if (session.json()) {
-            List<Map<String, Object>> raws = new ArrayList<>();
-            for (ProcessInfo info : conflicts) {
-                raws.add(info.raw());
-            }
-            session.outputJson(raws);
-            return;
-        }
-        if (conflicts.isEmpty()) {
+        List<ProcessInfo> conflicts = global(session, () -> session.client().supvisors().getConflicts());
+        if (conflicts == null || printedAsJson(session, conflicts, ProcessInfo::raw) || conflicts.isEmpty()) {
             return;
         }
         Table table = new Table().variable("Application").variable("Process").fixed("State", 12)

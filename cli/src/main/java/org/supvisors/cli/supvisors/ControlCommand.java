@@ -7,7 +7,10 @@ import org.supvisors.client.SupvisorsApi;
 import org.supvisors.client.SupvisorsClientException;
 import org.supvisors.client.XmlRpcFault;
 
-/** The commands without argument on the whole of Supvisors: {@code restart_sequence}, {@code sreload}, {@code sshutdown}. */
+/**
+ * The commands without argument on the whole of Supvisors: {@code restart_sequence}, {@code sreload},
+ * {@code sshutdown}.
+ */
 final class ControlCommand extends SupvisorsCommand {
 
     /** The three commands. */

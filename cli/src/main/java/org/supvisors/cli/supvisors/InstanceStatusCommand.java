@@ -9,7 +9,6 @@ import org.supvisors.cli.command.Session;
 import org.supvisors.cli.output.LocalTimes;
 import org.supvisors.cli.output.Table;
 import org.supvisors.client.SupvisorsClientException;
-import org.supvisors.client.XmlRpcFault;
 import org.supvisors.client.model.InstanceInfo;
 
 /** {@code instance_status [<identifier>...]}: the instances known to Supvisors. */
@@ -34,11 +33,8 @@ final class InstanceStatusCommand extends SupvisorsCommand {
 
     @Override
     void execute(Session session, List<String> identifiers) throws SupvisorsClientException {
-        List<InstanceInfo> infos;
-        try {
-            infos = session.client().supvisors().getAllInstancesInfo();
-        } catch (XmlRpcFault fault) {
-            session.globalFault(fault);
+        List<InstanceInfo> infos = global(session, () -> session.client().supvisors().getAllInstancesInfo());
+        if (infos == null) {
             return;
         }
         boolean all = all(identifiers);
@@ -57,10 +53,6 @@ final class InstanceStatusCommand extends SupvisorsCommand {
                 selected.add(raw);
             }
         }
-        if (session.json()) {
-            session.outputJson(selected);
-        } else {
-            session.output(table.lines());
-        }
+        print(session, selected, table);
     }
 }

@@ -9,7 +9,6 @@ import org.supvisors.cli.command.Session;
 import org.supvisors.cli.output.LocalTimes;
 import org.supvisors.cli.output.Table;
 import org.supvisors.client.SupvisorsClientException;
-import org.supvisors.client.XmlRpcFault;
 import org.supvisors.client.model.LocalProcessInfo;
 
 /** {@code local_status [<namespec>...]}: the processes of the local supervisord, with their extra arguments. */
@@ -35,11 +34,9 @@ final class LocalStatusCommand extends SupvisorsCommand {
 
     @Override
     void execute(Session session, List<String> processes) throws SupvisorsClientException {
-        List<LocalProcessInfo> infos = new ArrayList<>();
-        try {
-            infos.addAll(session.client().supvisors().getAllLocalProcessInfo());
-        } catch (XmlRpcFault fault) {
-            session.globalFault(fault);
+        List<LocalProcessInfo> infos = global(session, () -> session.client().supvisors().getAllLocalProcessInfo());
+        if (infos == null) {
+            infos = List.of();
         }
         List<LocalProcessInfo> matches = new ArrayList<>();
         if (all(processes)) {
@@ -54,15 +51,7 @@ final class LocalStatusCommand extends SupvisorsCommand {
                 }
             }
         }
-        if (session.json()) {
-            List<Map<String, Object>> raws = new ArrayList<>(matches.size());
-            for (LocalProcessInfo info : matches) {
-                raws.add(info.raw());
-            }
-            session.outputJson(raws);
-            return;
-        }
-        if (matches.isEmpty()) {
+        if (printedAsJson(session, matches, LocalProcessInfo::raw) || matches.isEmpty()) {
             return;
         }
         Table table = new Table().variable("Application").variable("Process").fixed("Disabled", 10)

@@ -37,10 +37,9 @@ final class SstatusCommand extends SupvisorsCommand {
     void execute(Session session, List<String> processes) throws SupvisorsClientException {
         List<ProcessInfo> infos = new ArrayList<>();
         if (all(processes)) {
-            try {
-                infos.addAll(session.client().supvisors().getAllProcessInfo());
-            } catch (XmlRpcFault fault) {
-                session.globalFault(fault);
+            List<ProcessInfo> all = global(session, () -> session.client().supvisors().getAllProcessInfo());
+            if (all != null) {
+                infos.addAll(all);
             }
         } else {
             for (String process : processes) {
@@ -51,15 +50,7 @@ final class SstatusCommand extends SupvisorsCommand {
                 }
             }
         }
-        if (session.json()) {
-            List<Map<String, Object>> raws = new ArrayList<>(infos.size());
-            for (ProcessInfo info : infos) {
-                raws.add(info.raw());
-            }
-            session.outputJson(raws);
-            return;
-        }
-        if (infos.isEmpty()) {
+        if (printedAsJson(session, infos, ProcessInfo::raw) || infos.isEmpty()) {
             return;
         }
         Table table = new Table().variable("Application").variable("Process").fixed("State", 12)

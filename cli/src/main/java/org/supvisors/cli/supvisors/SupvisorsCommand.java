@@ -3,11 +3,15 @@ package org.supvisors.cli.supvisors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.supvisors.cli.command.CliCommand;
 import org.supvisors.cli.command.Session;
 import org.supvisors.cli.command.Upcheck;
+import org.supvisors.cli.output.Table;
+import org.supvisors.client.CommunicationException;
 import org.supvisors.client.SupvisorsClientException;
+import org.supvisors.client.XmlRpcFault;
 import org.supvisors.client.model.ConciliationStrategy;
 import org.supvisors.client.model.StartingStrategy;
 
@@ -84,6 +88,44 @@ abstract class SupvisorsCommand implements CliCommand {
             names.add(strategy.name());
         }
         return org.supvisors.cli.output.PythonText.repr(names);
+    }
+
+    /** A call of the API. */
+    @FunctionalInterface
+    interface ApiCall<T> {
+        T call() throws XmlRpcFault, CommunicationException;
+    }
+
+    /** The result of a global call, {@code null} once its fault is printed ({@code ERROR (<faultString>)}). */
+    static <T> T global(Session session, ApiCall<T> call) throws CommunicationException {
+        try {
+            return call.call();
+        } catch (XmlRpcFault fault) {
+            session.globalFault(fault);
+            return null;
+        }
+    }
+
+    /** With {@code --json}, prints the raw structures of {@code items} and returns true; false otherwise. */
+    static <T> boolean printedAsJson(Session session, List<T> items, Function<T, Map<String, Object>> raw) {
+        if (!session.json()) {
+            return false;
+        }
+        List<Map<String, Object>> raws = new ArrayList<>(items.size());
+        for (T item : items) {
+            raws.add(raw.apply(item));
+        }
+        session.outputJson(raws);
+        return true;
+    }
+
+    /** The selected raw structures with {@code --json}, else the table. */
+    static void print(Session session, List<Map<String, Object>> selected, Table table) {
+        if (session.json()) {
+            session.outputJson(selected);
+        } else {
+            session.output(table.lines());
+        }
     }
 
     /** The value of {@code key} in a raw structure. */

@@ -1,6 +1,5 @@
 package org.supvisors.cli.supvisors;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -84,12 +83,7 @@ final class TestStartCommand extends SupvisorsCommand {
             session.itemFault(name, fault);
             return;
         }
-        if (session.json()) {
-            List<Map<String, Object>> raws = new ArrayList<>();
-            for (StartPrediction prediction : predictions) {
-                raws.add(prediction.raw());
-            }
-            session.outputJson(raws);
+        if (printedAsJson(session, predictions, StartPrediction::raw)) {
             return;
         }
         Table table = new Table().variable("Application").variable("Process").fixed("State", 12)
