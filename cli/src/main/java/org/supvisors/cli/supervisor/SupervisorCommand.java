@@ -1,31 +1,15 @@
 package org.supvisors.cli.supervisor;
 
-import java.util.List;
-
-import org.supvisors.cli.command.CliCommand;
 import org.supvisors.cli.command.ExitStatus;
+import org.supvisors.cli.command.NamedCommand;
 import org.supvisors.cli.command.Session;
 import org.supvisors.client.FaultCode;
 
 /** A standard command of supervisorctl, sent as {@code supervisor.*} calls to the agent, which forwards them. */
-abstract class SupervisorCommand implements CliCommand {
-
-    private final String name;
-    private final List<String> help;
+abstract class SupervisorCommand extends NamedCommand {
 
     SupervisorCommand(String name, String... help) {
-        this.name = name;
-        this.help = List.of(help);
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final List<String> help() {
-        return help;
+        super(name, help);
     }
 
     /** supervisorctl's error on the arguments: the message, the help, then the status. */
@@ -33,21 +17,6 @@ abstract class SupervisorCommand implements CliCommand {
         session.problem(message);
         session.help(this);
         session.exitStatus(status);
-    }
-
-    /** Supervisor's {@code split_namespec}: {@code [group, process]}, process {@code null} for {@code group:*}. */
-    static String[] splitNamespec(String namespec) {
-        int colon = namespec.indexOf(':');
-        if (colon < 0) {
-            return new String[] {namespec, namespec};
-        }
-        String process = namespec.substring(colon + 1);
-        return new String[] {namespec.substring(0, colon), process.isEmpty() || process.equals("*") ? null : process};
-    }
-
-    /** Supervisor's {@code make_namespec}. */
-    static String makeNamespec(String group, String process) {
-        return group.equals(process) ? process : group + ":" + process;
     }
 
     /** supervisorctl's {@code set_exitstatus_from_xmlrpc_fault}. */

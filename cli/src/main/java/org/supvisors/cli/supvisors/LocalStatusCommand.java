@@ -64,14 +64,4 @@ final class LocalStatusCommand extends SupvisorsCommand {
         }
         session.output(table.lines());
     }
-
-    /** Supervisor's {@code split_namespec}: {@code [group, process]}, process {@code null} for {@code group:*}. */
-    static String[] splitNamespec(String namespec) {
-        int colon = namespec.indexOf(':');
-        if (colon < 0) {
-            return new String[] {namespec, namespec};
-        }
-        String process = namespec.substring(colon + 1);
-        return new String[] {namespec.substring(0, colon), process.isEmpty() || process.equals("*") ? null : process};
-    }
 }

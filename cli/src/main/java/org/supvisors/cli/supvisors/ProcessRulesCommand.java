@@ -1,7 +1,6 @@
 package org.supvisors.cli.supvisors;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +9,6 @@ import org.supvisors.cli.command.Session;
 import org.supvisors.cli.output.Table;
 import org.supvisors.client.SupvisorsClientException;
 import org.supvisors.client.XmlRpcFault;
-import org.supvisors.client.model.ProcessInfo;
 import org.supvisors.client.model.ProcessRules;
 
 /** {@code process_rules [<namespec>...]}: the rules of processes. */
@@ -36,18 +34,7 @@ final class ProcessRulesCommand extends SupvisorsCommand {
 
     @Override
     void execute(Session session, List<String> args) throws SupvisorsClientException {
-        List<String> namespecs = new ArrayList<>(args);
-        if (all(args)) {
-            namespecs.clear();
-            try {
-                for (ProcessInfo info : session.client().supvisors().getAllProcessInfo()) {
-                    namespecs.add(namespec(info.applicationName(), info.processName()));
-                }
-            } catch (XmlRpcFault fault) {
-                session.globalFault(fault);
-            }
-        }
-        Collections.sort(namespecs);
+        List<String> namespecs = namespecs(session, args, info -> true);
         List<Map<String, Object>> rulesList = new ArrayList<>();
         for (String namespec : namespecs) {
             try {

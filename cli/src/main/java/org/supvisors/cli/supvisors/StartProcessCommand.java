@@ -1,14 +1,11 @@
 package org.supvisors.cli.supvisors;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.supvisors.cli.command.Completion;
 import org.supvisors.cli.command.Session;
 import org.supvisors.client.SupvisorsClientException;
 import org.supvisors.client.XmlRpcFault;
-import org.supvisors.client.model.ProcessInfo;
 import org.supvisors.client.model.StartingStrategy;
 
 /**
@@ -84,18 +81,7 @@ final class StartProcessCommand extends SupvisorsCommand {
             }
             return;
         }
-        List<String> namespecs = new ArrayList<>(args.subList(1, args.size()));
-        if (all(namespecs)) {
-            namespecs.clear();
-            try {
-                for (ProcessInfo info : session.client().supvisors().getAllProcessInfo()) {
-                    namespecs.add(namespec(info.applicationName(), info.processName()));
-                }
-            } catch (XmlRpcFault fault) {
-                session.globalFault(fault);
-            }
-        }
-        Collections.sort(namespecs);
+        List<String> namespecs = namespecs(session, args.subList(1, args.size()), info -> true);
         for (String namespec : namespecs) {
             try {
                 if (kind == Kind.START) {

@@ -1,14 +1,11 @@
 package org.supvisors.cli.supvisors;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.supvisors.cli.command.Completion;
 import org.supvisors.cli.command.Session;
 import org.supvisors.client.SupvisorsClientException;
 import org.supvisors.client.XmlRpcFault;
-import org.supvisors.client.model.ProcessInfo;
 import org.supvisors.client.model.ProcessState;
 
 /** {@code stop_process [<namespec>...]}: no namespec or {@code all} means every running process, sorted. */
@@ -28,22 +25,8 @@ final class StopProcessCommand extends SupvisorsCommand {
 
     @Override
     void execute(Session session, List<String> args) throws SupvisorsClientException {
-        List<String> namespecs = new ArrayList<>(args);
-        if (all(args)) {
-            namespecs.clear();
-            try {
-                for (ProcessInfo info : session.client().supvisors().getAllProcessInfo()) {
-                    ProcessState state = info.state();
-                    if (state == ProcessState.STARTING || state == ProcessState.RUNNING
-                            || state == ProcessState.BACKOFF) {
-                        namespecs.add(namespec(info.applicationName(), info.processName()));
-                    }
-                }
-            } catch (XmlRpcFault fault) {
-                session.globalFault(fault);
-            }
-        }
-        Collections.sort(namespecs);
+        List<String> namespecs = namespecs(session, args, info -> info.state() == ProcessState.STARTING
+                || info.state() == ProcessState.RUNNING || info.state() == ProcessState.BACKOFF);
         for (String namespec : namespecs) {
             try {
                 session.client().supvisors().stopProcess(namespec);

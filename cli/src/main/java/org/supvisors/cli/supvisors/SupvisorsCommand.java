@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
-import org.supvisors.cli.command.CliCommand;
+import org.supvisors.cli.command.NamedCommand;
 import org.supvisors.cli.command.Session;
 import org.supvisors.cli.command.Upcheck;
 import org.supvisors.cli.output.Table;
@@ -13,27 +14,14 @@ import org.supvisors.client.CommunicationException;
 import org.supvisors.client.SupvisorsClientException;
 import org.supvisors.client.XmlRpcFault;
 import org.supvisors.client.model.ConciliationStrategy;
+import org.supvisors.client.model.ProcessInfo;
 import org.supvisors.client.model.StartingStrategy;
 
 /** A command of the Supvisors plugin: the version check first, then the command. */
-abstract class SupvisorsCommand implements CliCommand {
-
-    private final String name;
-    private final List<String> help;
+abstract class SupvisorsCommand extends NamedCommand {
 
     SupvisorsCommand(String name, String... help) {
-        this.name = name;
-        this.help = List.of(help);
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final List<String> help() {
-        return help;
+        super(name, help);
     }
 
     @Override
@@ -49,45 +37,62 @@ abstract class SupvisorsCommand implements CliCommand {
         return args.isEmpty() || args.contains("all");
     }
 
-    /** Supervisor's {@code make_namespec}: {@code name} alone when the group has its name. */
-    static String namespec(String group, String process) {
-        return group.equals(process) ? process : group + ":" + process;
-    }
-
     /** The strategy of exactly that name, {@code null} if none. */
     static StartingStrategy startingStrategy(String name) {
-        for (StartingStrategy strategy : StartingStrategy.values()) {
-            if (strategy.name().equals(name)) {
-                return strategy;
-            }
-        }
-        return null;
+        return named(StartingStrategy.class, name);
     }
 
     /** {@code ['CONFIG', 'LESS_LOADED', ...]}, as Python prints the list of names. */
     static String startingStrategyNames() {
-        List<String> names = new ArrayList<>();
-        for (StartingStrategy strategy : StartingStrategy.values()) {
-            names.add(strategy.name());
-        }
-        return org.supvisors.cli.output.PythonText.repr(names);
+        return names(StartingStrategy.class);
     }
 
     static ConciliationStrategy conciliationStrategy(String name) {
-        for (ConciliationStrategy strategy : ConciliationStrategy.values()) {
-            if (strategy.name().equals(name)) {
-                return strategy;
+        return named(ConciliationStrategy.class, name);
+    }
+
+    static String conciliationStrategyNames() {
+        return names(ConciliationStrategy.class);
+    }
+
+    /** The constant of exactly that name (case-sensitive, as 0.19 reads strategy names), {@code null} if none. */
+    private static <E extends Enum<E>> E named(Class<E> type, String name) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(name)) {
+                return constant;
             }
         }
         return null;
     }
 
-    static String conciliationStrategyNames() {
+    /** The names of the constants as Python prints a list of them. */
+    private static <E extends Enum<E>> String names(Class<E> type) {
         List<String> names = new ArrayList<>();
-        for (ConciliationStrategy strategy : ConciliationStrategy.values()) {
-            names.add(strategy.name());
+        for (E constant : type.getEnumConstants()) {
+            names.add(constant.name());
         }
         return org.supvisors.cli.output.PythonText.repr(names);
+    }
+
+    /**
+     * The namespecs given, or with none or {@code all}, those of every process of Supvisors that {@code selected}
+     * keeps (a fault of {@code get_all_process_info} printed); sorted, as 0.19 processes them.
+     */
+    static List<String> namespecs(Session session, List<String> args, Predicate<ProcessInfo> selected)
+            throws CommunicationException {
+        List<String> namespecs = new ArrayList<>();
+        if (all(args)) {
+            List<ProcessInfo> infos = global(session, () -> session.client().supvisors().getAllProcessInfo());
+            for (ProcessInfo info : infos == null ? List.<ProcessInfo>of() : infos) {
+                if (selected.test(info)) {
+                    namespecs.add(info.namespec());
+                }
+            }
+        } else {
+            namespecs.addAll(args);
+        }
+        namespecs.sort(null);
+        return namespecs;
     }
 
     /** A call of the API. */
