@@ -235,7 +235,9 @@ public final class LocalSupervisor {
     public void onGroup(String group, List<LocalProcess> processes) {
         GroupRead read = groupReads.remove(group);
         if (read != null && read.again) {
+            // the answer may predate an event of the group already applied: applying it would bring an old state
             readGroup(group);
+            return;
         }
         if (!loaded) {
             return;
