@@ -24,6 +24,10 @@ import org.supvisors.core.peer.PeerMessage;
 import org.supvisors.core.peer.Peers;
 import org.supvisors.core.peer.ProcessRouter;
 import org.supvisors.core.process.ProcessState;
+import org.supvisors.core.statistics.HostSample;
+import org.supvisors.core.statistics.NodeCharacteristics;
+import org.supvisors.core.statistics.ProcessSample;
+import org.supvisors.core.statistics.Statistics;
 import org.supvisors.core.supervisor.LocalProcess;
 import org.supvisors.core.supervisor.LocalSupervisor;
 import org.supvisors.core.supervisor.SupervisordEvent;
@@ -56,6 +60,7 @@ public final class Supvisors {
     private final SupvisorsApi api;
     private final Waiters waiters = new Waiters();
     private final SupvisorsControl control;
+    private final Statistics statistics;
     private final EffectSink effects;
     private long tickCounter;
     private long tickWhen;
@@ -118,6 +123,9 @@ public final class Supvisors {
                 setup.disabilities());
         this.peers.onStartRequests(request -> localSupervisor.start(request.namespec(), request.extraArgs(), false,
                 Optional.empty(), this::forceFatal));
+        this.statistics = new Statistics(setup.options(), context, effects, log, peers::broadcast,
+                () -> org.supvisors.core.fsm.SupvisorsState.WORKING_STATES.contains(fsm.state()));
+        this.peers.onStatistics(statistics::onRemote);
         this.api = new SupvisorsApi(this);
         this.control = new SupvisorsControl(this, api, waiters);
         if (setup.options().eventLink() != org.supvisors.core.config.EventLink.NONE) {
@@ -144,6 +152,7 @@ public final class Supvisors {
         nextTickAt += TICK_PERIOD;
         localSupervisor.startHandshake();
         peers.start();
+        statistics.start();
         afterInput();
     }
 
@@ -155,6 +164,7 @@ public final class Supvisors {
             recordLocalTick();
             checkInactivity();
             peers.onTick();
+            statistics.onTick();
             nextTickAt += TICK_PERIOD;
             if (nextTickAt <= now) {
                 // the thread was held up for several periods: do not replay them all
@@ -252,6 +262,28 @@ public final class Supvisors {
         afterInput();
     }
 
+    // ---- the local statistics collector
+
+    /** A host sample of the local collector. */
+    public void onLocalHostStatistics(HostSample sample) {
+        statistics.onLocalHost(sample);
+    }
+
+    /** The process samples of one round of the local collector. */
+    public void onLocalProcessStatistics(List<ProcessSample> samples) {
+        statistics.onLocalProcesses(samples);
+    }
+
+    /** The local node, as the collector measured it. */
+    public void onNodeCharacteristics(NodeCharacteristics characteristics) {
+        statistics.onNode(characteristics);
+    }
+
+    /** The collector cannot run on this host: the statistics controls answer {@code NOT_INSTALLED}. */
+    public void onStatisticsUnavailable(String reason) {
+        statistics.onUnavailable(reason);
+    }
+
     // ---- the other instances
 
     /** A link with another instance is up. */
@@ -342,6 +374,7 @@ public final class Supvisors {
         peers.publishStateModesIfChanged();
         peers.publishDirectory();
         context.listener().stateModesChanged();
+        statistics.afterInput();
         waiters.poll();
     }
 
@@ -390,6 +423,8 @@ public final class Supvisors {
     public Commander commander() { return commander; }
     public Peers peers() { return peers; }
     public LocalSupervisor localSupervisor() { return localSupervisor; }
+    /** The statistics: the local collector's settings and the compiled statistics of every instance. */
+    public Statistics statistics() { return statistics; }
     public Clock clock() { return clock; }
     /** The local tick counter. */
     public long tickCounter() { return tickCounter; }

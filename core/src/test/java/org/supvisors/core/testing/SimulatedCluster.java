@@ -529,7 +529,9 @@ public final class SimulatedCluster {
             } else if (effect instanceof LoadLocalGroup || effect instanceof RefreshLocalProcess
                     || effect instanceof EndSupervisord || effect instanceof PublishEvent
                     || effect instanceof org.supvisors.core.effect.PokeSupervisord
-                    || effect instanceof org.supvisors.core.effect.WriteDisabilities) {
+                    || effect instanceof org.supvisors.core.effect.WriteDisabilities
+                    || effect instanceof org.supvisors.core.effect.CollectStatistics
+                    || effect instanceof org.supvisors.core.effect.MonitorProcesses) {
                 otherEffects.add(effect);
             } else {
                 throw new IllegalArgumentException("effect not simulated: " + effect);

@@ -9,12 +9,14 @@ import java.util.stream.Collectors;
 
 import org.supvisors.core.api.Fault;
 import org.supvisors.core.api.SupvisorsFault;
+import org.supvisors.core.effect.CollectStatistics;
 import org.supvisors.core.effect.DisconnectPeer;
 import org.supvisors.core.effect.Effect;
 import org.supvisors.core.effect.EffectSink;
 import org.supvisors.core.effect.EndSupervisord;
 import org.supvisors.core.effect.LoadLocalGroup;
 import org.supvisors.core.effect.LoadLocalProcesses;
+import org.supvisors.core.effect.MonitorProcesses;
 import org.supvisors.core.effect.PeerDirectory;
 import org.supvisors.core.effect.PokeSupervisord;
 import org.supvisors.core.effect.PublishEvent;
@@ -49,6 +51,7 @@ final class EffectRunner implements EffectSink, AutoCloseable {
     private final java.util.Optional<DisabilitiesFile> disabilitiesFile;
     private final ExtraArgsStore extraArgs;
     private volatile java.util.function.Consumer<PublishEvent> events = event -> { };
+    private volatile AgentStatistics statistics;
     private final ScheduledThreadPoolExecutor io;
     /** Blocking supervisord calls on behalf of API callers: threads only while such calls run. */
     private final java.util.concurrent.ThreadPoolExecutor callers;
@@ -108,6 +111,11 @@ final class EffectRunner implements EffectSink, AutoCloseable {
         this.events = publisher;
     }
 
+    /** Where the statistics effects go (nowhere until set). */
+    void collectWith(AgentStatistics collector) {
+        this.statistics = collector;
+    }
+
     @Override
     public void emit(Effect effect) {
         if (effect instanceof LoadLocalProcesses) {
@@ -138,6 +146,16 @@ final class EffectRunner implements EffectSink, AutoCloseable {
             });
         } else if (effect instanceof PublishEvent) {
             events.accept((PublishEvent) effect);
+        } else if (effect instanceof CollectStatistics) {
+            AgentStatistics collector = statistics;
+            if (collector != null) {
+                collector.collect((CollectStatistics) effect);
+            }
+        } else if (effect instanceof MonitorProcesses) {
+            AgentStatistics collector = statistics;
+            if (collector != null) {
+                collector.monitor((MonitorProcesses) effect);
+            }
         } else {
             throw new IllegalArgumentException("effect not handled: " + effect.getClass().getName());
         }
