@@ -61,6 +61,7 @@ public final class Supvisors {
     private final Waiters waiters = new Waiters();
     private final SupvisorsControl control;
     private final Statistics statistics;
+    private final org.supvisors.core.supervisor.NumprocsUpdater numprocs;
     private final EffectSink effects;
     private long tickCounter;
     private long tickWhen;
@@ -126,6 +127,8 @@ public final class Supvisors {
         this.statistics = new Statistics(setup.options(), context, effects, log, peers::broadcast,
                 () -> org.supvisors.core.fsm.SupvisorsState.WORKING_STATES.contains(fsm.state()));
         this.peers.onStatistics(statistics::onRemote);
+        this.numprocs = new org.supvisors.core.supervisor.NumprocsUpdater(context, localSupervisor, effects, log,
+                this::startLocal);
         this.api = new SupvisorsApi(this);
         this.control = new SupvisorsControl(this, api, waiters);
         if (setup.options().eventLink() != org.supvisors.core.config.EventLink.NONE) {
@@ -247,6 +250,18 @@ public final class Supvisors {
                     .orElse(true);
             return seen || clock.monotonic() >= deadline ? Optional.of(result) : Optional.empty();
         }, reply);
+        afterInput();
+    }
+
+    /** What the configuration files say of the program of an {@code update_numprocs} request. */
+    public void onNumprocsChecked(long request, org.supvisors.core.supervisor.NumprocsCheck check) {
+        numprocs.onChecked(request, check);
+        afterInput();
+    }
+
+    /** What came of the change of the groups of an {@code update_numprocs} request in the local supervisord. */
+    public void onNumprocsApplied(long request, org.supvisors.core.supervisor.NumprocsOutcome outcome) {
+        numprocs.onApplied(request, outcome);
         afterInput();
     }
 
@@ -375,6 +390,7 @@ public final class Supvisors {
         peers.publishDirectory();
         context.listener().stateModesChanged();
         statistics.afterInput();
+        numprocs.poll();
         waiters.poll();
     }
 
@@ -425,6 +441,8 @@ public final class Supvisors {
     public LocalSupervisor localSupervisor() { return localSupervisor; }
     /** The statistics: the local collector's settings and the compiled statistics of every instance. */
     public Statistics statistics() { return statistics; }
+    /** The {@code update_numprocs} requests of the local instance. */
+    public org.supvisors.core.supervisor.NumprocsUpdater numprocs() { return numprocs; }
     public Clock clock() { return clock; }
     /** The local tick counter. */
     public long tickCounter() { return tickCounter; }

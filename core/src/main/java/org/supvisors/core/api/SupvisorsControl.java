@@ -318,6 +318,17 @@ public final class SupvisorsControl {
     }
 
     /**
+     * Changes the {@code numprocs} of a program on the local instance (see
+     * {@link org.supvisors.core.supervisor.NumprocsUpdater} for the phases and the answers).
+     *
+     * @param numprocs as sent: an integer or a string convertible to one
+     */
+    public void updateNumprocs(String program, Object numprocs, boolean wait, boolean lazy, Reply reply) {
+        api.checkState(OPERATION);
+        supvisors.numprocs().request(program, numprocs, wait, lazy, reply);
+    }
+
+    /**
      * {@code supervisor.startProcess} through the agent: refused with {@code DISABLED} (text = the name) when the
      * program is disabled locally; answers true when supervisord may be asked.
      */

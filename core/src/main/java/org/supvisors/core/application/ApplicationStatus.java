@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.supvisors.core.process.ProcessState;
 import org.supvisors.core.process.ProcessStatus;
@@ -16,7 +17,7 @@ import org.supvisors.core.process.ProcessStatus;
 public final class ApplicationStatus {
 
     private final String name;
-    private final Map<String, ProcessStatus> processes = new LinkedHashMap<>();
+    private final Map<String, ProcessStatus> processes = new TreeMap<>();
     private ApplicationRules rules;
     private ApplicationState state = ApplicationState.STOPPED;
     private boolean majorFailure;
@@ -37,7 +38,7 @@ public final class ApplicationStatus {
     public boolean majorFailure() { return majorFailure; }
     public boolean minorFailure() { return minorFailure; }
 
-    /** The processes in order of discovery. */
+    /** The processes in the order of their names (the same on every instance, whatever the order of discovery). */
     public Collection<ProcessStatus> processes() { return Collections.unmodifiableCollection(processes.values()); }
     public Optional<ProcessStatus> process(String processName) { return Optional.ofNullable(processes.get(processName)); }
 

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.supvisors.core.InstanceLog;
 import org.supvisors.core.application.ApplicationRules;
@@ -23,13 +23,14 @@ import org.supvisors.core.publication.ModelListener;
 import org.supvisors.core.time.Clock;
 
 /**
- * The shared model: instances, applications in order of discovery, and their processes, kept up to date from
- * the snapshots and events of every instance.
+ * The shared model: instances, applications by name, and their processes, kept up to date from the snapshots and
+ * events of every instance. Applications and processes are kept in the order of their names, not in the order of
+ * their discovery, which differs from one instance to another: every instance lists them in the same order.
  */
 public final class Context {
 
     private final InstanceRegistry instances;
-    private final Map<String, ApplicationStatus> applications = new LinkedHashMap<>();
+    private final Map<String, ApplicationStatus> applications = new TreeMap<>();
     private final RulesProvider rules;
     private final Clock clock;
     private final InstanceLog log;
@@ -59,7 +60,7 @@ public final class Context {
     public InstanceRegistry instances() { return instances; }
     public Clock clock() { return clock; }
 
-    /** Applications in order of discovery. */
+    /** Applications in the order of their names. */
     public Collection<ApplicationStatus> applications() { return Collections.unmodifiableCollection(applications.values()); }
     public Optional<ApplicationStatus> application(String name) { return Optional.ofNullable(applications.get(name)); }
 

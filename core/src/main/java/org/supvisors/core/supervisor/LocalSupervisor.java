@@ -38,6 +38,13 @@ public final class LocalSupervisor {
     private final java.util.Map<String, Boolean> disabilities = new java.util.TreeMap<>();
     /** Namespec → autostart, from the last read of supervisord. */
     private final java.util.Map<String, Boolean> autostart = new java.util.HashMap<>();
+    /**
+     * The groups being read ({@link LoadLocalGroup} under way) → whether to read them again once answered: an event
+     * of the group came meanwhile, which the answer, read before it maybe, would undo.
+     */
+    private final java.util.Map<String, GroupRead> groupReads = new java.util.HashMap<>();
+    /** Told of each group removed, and (empty) of each read of every process. */
+    private java.util.function.Consumer<Optional<String>> groupObserver = group -> { };
 
     /**
      * @param agentNamespec the agent's own process ({@code group:name}), kept out of the model
@@ -52,6 +59,21 @@ public final class LocalSupervisor {
         this.log = log.forClass(LocalSupervisor.class);
         this.agentNamespec = agentNamespec.map(Namespec::parse)
                 .map(n -> Namespec.of(n.group(), n.isGroup() ? n.group() : n.process())).orElse("");
+    }
+
+    /** Who is told of each group removed from the local supervisord and (empty) of each read of every process. */
+    public void observeGroups(java.util.function.Consumer<Optional<String>> observer) {
+        this.groupObserver = observer;
+    }
+
+    /** True when a program is the agent's own ({@code [eventlistener:x]} of the agent, kept out of the model). */
+    public boolean isAgentProgram(String program) {
+        return !agentNamespec.isEmpty() && Namespec.parse(agentNamespec).group().equals(program);
+    }
+
+    /** True while a group of the local supervisord is being read, or will be read again. */
+    public boolean isReadingGroup(String group) {
+        return groupReads.containsKey(group);
     }
 
     /** True once the processes of the local supervisord have been read. */
@@ -185,6 +207,7 @@ public final class LocalSupervisor {
             peers.publishProcesses(Optional.empty(), snapshots);
         }
         loaded = true;
+        groupObserver.accept(Optional.empty());
         effects.emit(new org.supvisors.core.effect.WriteDisabilities(disabilities));
         if (local.state() == InstanceState.CHECKING) {
             local.setState(InstanceState.CHECKED, clock.monotonic());
@@ -194,6 +217,10 @@ public final class LocalSupervisor {
 
     /** The processes of a group of the local supervisord, read after the group was added. */
     public void onGroup(String group, List<LocalProcess> processes) {
+        GroupRead read = groupReads.remove(group);
+        if (read != null && read.again) {
+            readGroup(group);
+        }
         if (!loaded) {
             return;
         }
@@ -251,9 +278,10 @@ public final class LocalSupervisor {
         Optional<ProcessStatus> process = local.process(namespec);
         if (process.isEmpty()) {
             log.debug("event for " + namespec + " unknown locally: reading its group " + event.group());
-            effects.emit(new LoadLocalGroup(event.group()));
+            readGroup(event.group());
             return;
         }
+        changedWhileRead(event.group());
         ProcessState state = event.state();
         boolean expected = state == ProcessState.EXITED ? event.expected() : state != ProcessState.FATAL;
         ProcessEvent change = new ProcessEvent(event.group(), event.name(), state, expected,
@@ -275,11 +303,13 @@ public final class LocalSupervisor {
             return;
         }
         if (event.added()) {
-            effects.emit(new LoadLocalGroup(event.group()));
+            readGroup(event.group());
         } else {
+            changedWhileRead(event.group());
             List<ProcessStatus> removed = context.removeGroup(context.instances().local(), event.group());
             log.info("group " + event.group() + " removed with " + removed.size() + " process(es)");
             peers.publishProcesses(Optional.of(event.group()), List.of());
+            groupObserver.accept(Optional.of(event.group()));
         }
     }
 
@@ -291,6 +321,42 @@ public final class LocalSupervisor {
             }
         } else {
             log.info("supervisord is STOPPING");
+        }
+    }
+
+    /**
+     * Reads a group of the local supervisord, once at a time: asked again while a read is under way, it is read
+     * again after that read is answered (a read that has not been answered for {@value #GROUP_READ_TIMEOUT} s is
+     * given up).
+     */
+    private void readGroup(String group) {
+        GroupRead read = groupReads.get(group);
+        double now = clock.monotonic();
+        if (read != null && now - read.since < GROUP_READ_TIMEOUT) {
+            read.again = true;
+            return;
+        }
+        groupReads.put(group, new GroupRead(now));
+        effects.emit(new LoadLocalGroup(group));
+    }
+
+    /** Something changed in a group being read: the answer may predate it, so the group is read again after. */
+    private void changedWhileRead(String group) {
+        GroupRead read = groupReads.get(group);
+        if (read != null) {
+            read.again = true;
+        }
+    }
+
+    private static final double GROUP_READ_TIMEOUT = 10.0;
+
+    /** A read of a group under way. */
+    private static final class GroupRead {
+        final double since;
+        boolean again;
+
+        GroupRead(double since) {
+            this.since = since;
         }
     }
 

@@ -3,6 +3,7 @@ package org.supvisors.core.peer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,28 @@ class ClusterSimulationTest {
             assertThat(node.core.fsm().masterIdentifier()).isEqualTo(cluster.id(0));
             assertThat(node.core.fsm().degradedMode()).isFalse();
             assertThat(node.core.api().getAllProcessInfo()).hasSize(4);
+        }
+    }
+
+    /**
+     * Every instance must give the same answers. Each instance used to list the applications and processes in the
+     * order it discovered them: its own first, then those of the other instances in the order of the handshakes, so
+     * {@code get_all_applications_info} and {@code get_all_process_info} differed from one instance to another
+     * (found by ClusterFailoverIT).
+     */
+    @Test
+    void when_three_instances_converge_then_every_instance_lists_applications_and_processes_in_the_same_order() {
+        SimulatedCluster cluster = new SimulatedCluster(3, strict(), 7);
+        cluster.startAll();
+        assertThat(cluster.runUntil(SimulatedCluster::converged, 2.0)).as(cluster.describe()).isTrue();
+        for (SimulatedCluster.Node node : cluster.nodes()) {
+            String nick = node.identity.nickIdentifier();
+            assertThat(node.core.api().getAllApplicationsInfo())
+                    .extracting(a -> (Object) ((Map<?, ?>) a).get("application_name")).as(nick)
+                    .containsExactly("common", "own_n00", "own_n01", "own_n02");
+            assertThat(node.core.api().getAllProcessInfo())
+                    .extracting(p -> (Object) ((Map<?, ?>) p).get("process_name")).as(nick)
+                    .containsExactly("worker", "own_n00", "own_n01", "own_n02");
         }
     }
 

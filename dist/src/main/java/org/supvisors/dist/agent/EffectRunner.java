@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import org.supvisors.core.api.Fault;
 import org.supvisors.core.api.SupvisorsFault;
+import org.supvisors.core.effect.ApplyNumprocs;
+import org.supvisors.core.effect.CheckNumprocs;
 import org.supvisors.core.effect.CollectStatistics;
 import org.supvisors.core.effect.DisconnectPeer;
 import org.supvisors.core.effect.Effect;
@@ -50,6 +52,7 @@ final class EffectRunner implements EffectSink, AutoCloseable {
     private final PeerTransport peers;
     private final java.util.Optional<DisabilitiesFile> disabilitiesFile;
     private final ExtraArgsStore extraArgs;
+    private final NumprocsRunner numprocs;
     private volatile java.util.function.Consumer<PublishEvent> events = event -> { };
     private volatile AgentStatistics statistics;
     private final ScheduledThreadPoolExecutor io;
@@ -63,7 +66,8 @@ final class EffectRunner implements EffectSink, AutoCloseable {
      */
     EffectRunner(AgentLoop loop, SupervisordClient client, LocalProcessLoader loader, Runnable layoutReload,
                  PeerTransport peers, java.util.Optional<DisabilitiesFile> disabilitiesFile,
-                 ExtraArgsStore extraArgs) {
+                 ExtraArgsStore extraArgs, NumprocsRunner numprocs) {
+        this.numprocs = numprocs;
         this.disabilitiesFile = disabilitiesFile;
         this.extraArgs = extraArgs;
         this.loop = loop;
@@ -156,6 +160,10 @@ final class EffectRunner implements EffectSink, AutoCloseable {
             if (collector != null) {
                 collector.monitor((MonitorProcesses) effect);
             }
+        } else if (effect instanceof CheckNumprocs) {
+            numprocs.check((CheckNumprocs) effect);
+        } else if (effect instanceof ApplyNumprocs) {
+            numprocs.apply((ApplyNumprocs) effect);
         } else {
             throw new IllegalArgumentException("effect not handled: " + effect.getClass().getName());
         }
@@ -283,6 +291,7 @@ final class EffectRunner implements EffectSink, AutoCloseable {
 
     @Override
     public void close() {
+        numprocs.close();
         io.shutdownNow();
         callers.shutdownNow();
     }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.supvisors.transport.config.ConfigurationException;
 import org.supvisors.transport.config.ProcessPlacement;
 import org.supvisors.transport.config.ProgramLayout;
+import org.supvisors.transport.config.ProgramSection;
 import org.supvisors.transport.config.SupervisordConfigurationLoader;
 
 /**
@@ -28,8 +29,16 @@ final class LayoutHolder implements ProgramLayout {
         return current.placementOf(group, process);
     }
 
-    /** Re-reads the layout; on error, keeps the previous one and says why. */
-    void reload() {
+    @Override
+    public Optional<ProgramSection> program(String name) {
+        return current.program(name);
+    }
+
+    /**
+     * Re-reads the layout; on error, keeps the previous one and says why. One reading at a time (the I/O pool and the
+     * thread of {@code update_numprocs} both read).
+     */
+    synchronized void reload() {
         try {
             current = loader.reloadLayout(message -> LOG.log(message.level(), message.text()));
         } catch (ConfigurationException e) {

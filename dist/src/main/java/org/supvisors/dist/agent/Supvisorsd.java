@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.supvisors.core.CoreSetup;
 import org.supvisors.rules.InvalidRulesException;
@@ -50,6 +51,8 @@ public final class Supvisorsd {
     static final int CONFIGURATION_ERROR = 2;
 
     private static final System.Logger LOG = System.getLogger(Supvisorsd.class.getName());
+    /** How long SIGTERM waits for the agent to close (its links take 2 s at most; supervisord waits stopwaitsecs). */
+    private static final long CLOSE_TIMEOUT_SECONDS = 5;
 
     private Supvisorsd() {
     }
@@ -119,6 +122,7 @@ public final class Supvisorsd {
         private final Optional<String> agentNamespec;
         private final RuleSet rules;
         private final CountDownLatch ended = new CountDownLatch(1);
+        private final CountDownLatch closed = new CountDownLatch(1);
 
         Agent(SupervisordConfiguration configuration, SupervisordConfigurationLoader loader, LogControl logControl,
               Optional<String> agentNamespec, RuleSet rules) {
@@ -144,8 +148,12 @@ public final class Supvisorsd {
             if (disabilities.isEmpty()) {
                 LOG.log(Level.INFO, "no disabilities_file: disabled programs are not persisted");
             }
+            ExtraArgsStore extraArgs = ExtraArgsStore.forSupervisord(supervisordHttp.port(), System.getenv());
+            NumprocsRunner numprocs = new NumprocsRunner(loop, layout, loader.numprocsOverride(),
+                    timeout -> new SupervisordClient(supervisordHttp, SupervisordClient.DEFAULT_CONNECT_TIMEOUT,
+                            timeout), extraArgs);
             EffectRunner effects = new EffectRunner(loop, client, processLoader, layout::reload, peers,
-                    disabilities, ExtraArgsStore.forSupervisord(supervisordHttp.port(), System.getenv()));
+                    disabilities, extraArgs, numprocs);
             List<InstanceIdentity> declared = declaredIdentities(configuration);
             CoreSetup setup = new CoreSetup(options, configuration.localIdentity(), declared, NetworkProbe.probe(),
                     agentNamespec, rules,
@@ -171,7 +179,7 @@ public final class Supvisorsd {
                 LOG.log(Level.INFO, "supvisorsd " + configuration.localIdentity() + " serves XML-RPC on "
                         + describe(listen) + " (supervisord at " + client.url() + ", configuration "
                         + configuration.file() + ")");
-                Runtime.getRuntime().addShutdownHook(new Thread(ended::countDown, "supvisorsd-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnSignal, "supvisorsd-stop"));
                 loop.post(Supvisors::start);
                 statistics.unavailable().ifPresent(reason -> loop.post(c -> c.onStatisticsUnavailable(reason)));
                 discovery = AgentDiscovery.start(options, configuration.localIdentity(), loop);
@@ -196,6 +204,23 @@ public final class Supvisorsd {
                 server.close();
                 effects.close();
                 loop.close();
+                closed.countDown();
+            }
+        }
+
+        /**
+         * SIGTERM (supervisord stops or restarts its listeners): ends the agent like the end of its input does. The
+         * JVM halts as soon as the shutdown hooks return, so this one waits for the orderly close: without it, the
+         * peers saw a connection reset instead of the reason, and the last state published could be lost.
+         */
+        private void stopOnSignal() {
+            ended.countDown();
+            try {
+                if (!closed.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.log(Level.WARNING, "supvisorsd not closed within " + CLOSE_TIMEOUT_SECONDS + " s: halted");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

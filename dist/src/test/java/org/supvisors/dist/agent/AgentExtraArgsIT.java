@@ -29,16 +29,17 @@ class AgentExtraArgsIT {
             Path argv = agent.directory().resolve("argv.txt");
 
             assertThat(agent.call("supvisors.start_args", "argv", "-x 'a b' \"c d\" $HOME", true)).isEqualTo(true);
-            Await.until(TIMEOUT, () -> assertThat(Files.exists(argv)).isTrue());
-            assertThat(Files.readAllLines(argv)).containsExactly("--fixed", "-x", "a b", "c d", "$HOME");
+            Await.until(TIMEOUT, () -> assertThat(argv).exists());
+            Await.until(TIMEOUT, () -> assertThat(Files.readAllLines(argv))
+                    .containsExactly("--fixed", "-x", "a b", "c d", "$HOME"));
             Await.until(TIMEOUT, () -> assertThat(agent.structs("supvisors.get_process_info", "argv").get(0))
                     .containsEntry("extra_args", "-x 'a b' \"c d\" $HOME"));
 
             agent.call("supervisor.stopProcess", "argv", true);
             Files.delete(argv);
             assertThat(agent.call("supvisors.start_args", "argv", "", true)).isEqualTo(true);
-            Await.until(TIMEOUT, () -> assertThat(Files.exists(argv)).isTrue());
-            assertThat(Files.readAllLines(argv)).containsExactly("--fixed");
+            Await.until(TIMEOUT, () -> assertThat(argv).exists());
+            Await.until(TIMEOUT, () -> assertThat(Files.readAllLines(argv)).containsExactly("--fixed"));
 
             assertThatThrownBy(() -> agent.call("supvisors.start_args", "plain", "-x", true))
                     .isInstanceOfSatisfying(XmlRpcException.class, f -> {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.client.XmlRpcClient;
@@ -114,9 +115,32 @@ public final class TestingAgent implements AutoCloseable {
         return (Integer) info.get("pid");
     }
 
+    /** The agent process, if supervisord runs one now. */
+    public Optional<ProcessHandle> agentProcess() {
+        try {
+            int pid = agentPid();
+            return pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
+        } catch (XmlRpcException e) {
+            throw new IllegalStateException("cannot read the agent's pid from supervisord: " + e.getMessage(), e);
+        }
+    }
+
     /** The agent's log (its standard error, captured by supervisord). */
     public String agentLog() {
         return supervisord.read("supvisorsd.log");
+    }
+
+    /** A position in the agent's log, to read what follows it with {@link #logLines(int, String...)}. */
+    public int logMark() {
+        return agentLog().length();
+    }
+
+    /** The lines of the agent's log after {@code mark} that contain every fragment, in order. */
+    public List<String> logLines(int mark, String... fragments) {
+        String log = agentLog();
+        return Arrays.stream(log.substring(Math.min(mark, log.length())).split("\n"))
+                .filter(line -> Arrays.stream(fragments).allMatch(line::contains))
+                .collect(java.util.stream.Collectors.toList());
     }
 
     public Path directory() {

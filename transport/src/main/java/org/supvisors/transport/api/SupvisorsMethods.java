@@ -257,6 +257,23 @@ public final class SupvisorsMethods {
                     boolean wait = Params.bool(p, 1, "wait", true);
                     return (c, r) -> c.disable(program, wait, r);
                 }));
+        methods.add(control(core, "update_numprocs", "boolean",
+                "Change the numprocs of the program program_name on the local instance (an integer > 0, or a"
+                        + " string holding one), through the agent's override file that supervisord must include"
+                        + " last. The groups holding the program are removed and added again in supervisord: their"
+                        + " other processes are stopped and started again. An increase returns once the new"
+                        + " processes are in the model. A decrease stops the excess processes (the highest"
+                        + " indexes) then returns with wait, at once otherwise; with lazy, it returns at once and"
+                        + " the change is made once they have stopped by themselves.",
+                List.of(RpcParam.required("program_name", "string"), RpcParam.required("numprocs", "int"),
+                        RpcParam.optional("wait", "boolean"), RpcParam.optional("lazy", "boolean")),
+                p -> {
+                    String program = Params.string(p, 0, "program_name");
+                    Object numprocs = p.get(1);
+                    boolean wait = Params.bool(p, 2, "wait", true);
+                    boolean lazy = Params.bool(p, 3, "lazy", false);
+                    return (c, r) -> c.updateNumprocs(program, numprocs, wait, lazy, r);
+                }));
         methods.add(new Method("startProcess", "boolean",
                 "Start a process (supervisord's startProcess), refused with DISABLED when its program is disabled"
                         + " on this instance.",

@@ -8,11 +8,19 @@ import java.util.Optional;
 final class ConfiguredProgramLayout implements ProgramLayout {
 
     private final Map<String, Map<String, ProcessPlacement>> placements;
+    private final Map<String, ProgramSection> programs;
 
-    ConfiguredProgramLayout(Map<String, Map<String, ProcessPlacement>> placements) {
+    ConfiguredProgramLayout(Map<String, Map<String, ProcessPlacement>> placements,
+                            Map<String, ProgramSection> programs) {
         Map<String, Map<String, ProcessPlacement>> copy = new LinkedHashMap<>();
         placements.forEach((group, processes) -> copy.put(group, Map.copyOf(processes)));
         this.placements = Map.copyOf(copy);
+        this.programs = Map.copyOf(programs);
+    }
+
+    @Override
+    public Optional<ProgramSection> program(String name) {
+        return Optional.ofNullable(programs.get(name));
     }
 
     @Override

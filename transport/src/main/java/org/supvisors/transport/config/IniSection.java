@@ -27,6 +27,11 @@ final class IniSection {
         return name;
     }
 
+    /** The file of the first header of this section. */
+    Path file() {
+        return file;
+    }
+
     /** {@code file:line} of the first header of this section. */
     String location() {
         return file + ":" + line;

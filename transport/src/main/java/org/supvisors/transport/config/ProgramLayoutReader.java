@@ -31,6 +31,7 @@ final class ProgramLayoutReader {
     private final IniDocument document;
     private final Expansions expansions;
     private final Consumer<ConfigMessage> messages;
+    private final Map<String, ProgramSection> programs = new LinkedHashMap<>();
 
     ProgramLayoutReader(IniDocument document, Expansions expansions, Consumer<ConfigMessage> messages) {
         this.document = document;
@@ -59,7 +60,7 @@ final class ProgramLayoutReader {
                 place(section, suffix(section), placements);
             }
         }
-        return new ConfiguredProgramLayout(placements);
+        return new ConfiguredProgramLayout(placements, programs);
     }
 
     private void readGroup(String section, List<String> sections, Set<String> grouped,
@@ -169,6 +170,9 @@ final class ProgramLayoutReader {
         for (int index = 0; index < names.size(); index++) {
             processes.put(names.get(index), new ProcessPlacement(program, index, numprocs));
         }
+        String kind = section.substring(0, section.indexOf(':'));
+        programs.merge(program, new ProgramSection(kind, program, numprocs, processName, Map.of(group, names)),
+                (known, added) -> known.inGroup(group, names));
     }
 
     private int integer(String section, String key, int defaultValue, Map<String, Object> names)

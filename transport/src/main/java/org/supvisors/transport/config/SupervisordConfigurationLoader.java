@@ -22,10 +22,12 @@ public final class SupervisordConfigurationLoader {
 
     private final SupervisordLocator locator;
     private final SupervisordConfigurationReader reader;
+    private final HostFacts host;
     private volatile SupervisordLocator.Location loaded;
 
     SupervisordConfigurationLoader(SupervisordLocator locator, HostFacts host) {
         this.locator = locator;
+        this.host = host;
         this.reader = new SupervisordConfigurationReader(host);
     }
 
@@ -71,5 +73,18 @@ public final class SupervisordConfigurationLoader {
             throw new IllegalStateException("reloadLayout needs a successful load first");
         }
         return reader.readLayout(location, messages);
+    }
+
+    /**
+     * The override file of {@code update_numprocs}, next to the loaded configuration file.
+     *
+     * @throws IllegalStateException when no {@link #load} has succeeded
+     */
+    public NumprocsOverride numprocsOverride() {
+        SupervisordLocator.Location location = loaded;
+        if (location == null) {
+            throw new IllegalStateException("numprocsOverride needs a successful load first");
+        }
+        return new NumprocsOverride(location.file(), new Expansions(location.environment(), host.hostName()));
     }
 }

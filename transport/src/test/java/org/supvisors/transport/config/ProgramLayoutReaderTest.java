@@ -81,6 +81,26 @@ class ProgramLayoutReaderTest {
         assertThat(layout.placementOf("multi", "multi-6")).isEmpty();
         assertThat(layout.placementOf("nope", "x")).isEmpty();
         assertThat(messages).isEmpty();
+
+        assertThat(layout.program("shared")).contains(new ProgramSection("program", "shared", 1,
+                "%(program_name)s", Map.of("g1", List.of("shared"), "g2", List.of("shared"))));
+        assertThat(layout.program("web")).contains(new ProgramSection("fcgi-program", "web", 2, "w%(process_num)d",
+                Map.of("g2", List.of("w0", "w1"))));
+        assertThat(layout.program("web").orElseThrow().header()).isEqualTo("fcgi-program:web");
+        assertThat(layout.program("listener").orElseThrow().kind()).isEqualTo("eventlistener");
+        assertThat(layout.program("nope")).isEmpty();
+    }
+
+    /** Checked on Supervisor 4.2.5: a section seen again in a later included file is merged, the later value wins. */
+    @Test
+    void a_numprocs_override_read_last_wins() throws Exception {
+        TestFiles.write(dir, "conf.d/a.conf", "[program:x]\ncommand = /bin/true\nnumprocs = 2\n"
+                + "process_name = %(program_name)s_%(process_num)d\n");
+        TestFiles.write(dir, NumprocsOverride.FILE_NAME, "[program:x]\nnumprocs = 3\n");
+        ConfiguredProgramLayout layout = read("[supervisord]\n[include]\nfiles = conf.d/*.conf "
+                + NumprocsOverride.FILE_NAME + "\n");
+        assertThat(layout.program("x").orElseThrow().processes()).isEqualTo(Map.of("x", List.of("x_0", "x_1",
+                "x_2")));
     }
 
     @Test

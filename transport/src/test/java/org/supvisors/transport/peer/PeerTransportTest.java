@@ -254,17 +254,18 @@ class PeerTransportTest {
         final PeerNode b;
         final Optional<String> user = Optional.of("chris");
         final Optional<String> password = Optional.of("s3cret");
-        final InstanceIdentity raw = new InstanceIdentity("127.0.0.1:1999", "raw", "127.0.0.1", 1999);
+        // identifiers that sort before those of A and B, whose ports are 5 digits from 10000 (the smaller dials)
+        final InstanceIdentity raw = new InstanceIdentity("127.0.0.1:1000", "raw", "127.0.0.1", 1000);
         final InstanceIdentity farAway = new InstanceIdentity("10.255.255.1:1999", "far", "10.255.255.1", 1999);
-        final InstanceIdentity refused = new InstanceIdentity("127.0.0.1:1998", "refused", "127.0.0.1", 1998);
+        final InstanceIdentity refused = new InstanceIdentity("127.0.0.1:100", "refused", "127.0.0.1", 100);
         final InstanceIdentity larger = new InstanceIdentity("127.0.0.1:9999", "larger", "127.0.0.1", 9999);
         int exchanges;
 
         Hostile() {
             int[] ports = {FreePorts.block(3), FreePorts.block(3)};
             java.util.Arrays.sort(ports);
-            PeerGate gate = claimed -> claimed.identifier().equals("127.0.0.1:1998")
-                    ? Optional.of("the core does not know 127.0.0.1:1998") : Optional.empty();
+            PeerGate gate = claimed -> claimed.identifier().equals("127.0.0.1:100")
+                    ? Optional.of("the core does not know 127.0.0.1:100") : Optional.empty();
             a = track(PeerNode.start(ports[0], user, password, gate, Duration.ofMillis(500)));
             b = track(PeerNode.start(ports[1], user, password, gate, Duration.ofMillis(500)));
             a.transport.directory(List.of(a.endpoint(), b.endpoint()));
@@ -353,9 +354,9 @@ class PeerTransportTest {
     @Test
     void wrong_identities_are_refused_naming_the_identifier_they_claim() throws Exception {
         Hostile hostile = new Hostile();
-        InstanceIdentity unknown = new InstanceIdentity("127.0.0.1:1997", "unknown", "127.0.0.1", 1997);
+        InstanceIdentity unknown = new InstanceIdentity("127.0.0.1:10", "unknown", "127.0.0.1", 10);
         Object[][] cases = {
-            {hostile.refused, "the core does not know 127.0.0.1:1998"},
+            {hostile.refused, "the core does not know 127.0.0.1:100"},
             {hostile.farAway, "connects from 127.0.0.1 but its host 10.255.255.1 resolves to [10.255.255.1]"
                     + " (expected: one of them)"},
             {unknown, "not in the directory of " + hostile.b.id() + " (expected: a known, non-isolated instance)"},
