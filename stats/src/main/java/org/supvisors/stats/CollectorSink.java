@@ -17,7 +17,10 @@ public interface CollectorSink {
     /** A host sample (host statistics on). */
     void onHostSample(HostSample sample);
 
-    /** The samples of one round: the measured processes still alive, and {@code supervisord} (process statistics on). */
+    /**
+     * The samples of one round: the measured processes still alive, and {@code supervisord} (process statistics
+     * on).
+     */
     void onProcessSamples(List<ProcessSample> samples);
 
     /** The node's characteristics: at the first round, then at most once every 30 s while host statistics are on. */

@@ -54,10 +54,11 @@ final class ProcessTable {
         Map<Integer, List<Integer>> children = new HashMap<>();
         List<Integer> pending = new ArrayList<>();
         roots.forEach(pending::add);
+        java.util.Set<Integer> visited = new java.util.HashSet<>();
         String base = proc.getPath() + "/";
         for (int i = 0; i < pending.size(); i++) {
             int pid = pending.get(i);
-            if (stats.containsKey(pid) || !file.read(base + pid + "/stat")) {
+            if (!visited.add(pid) || !file.read(base + pid + "/stat")) {
                 continue;
             }
             ProcStat stat = ProcStat.parse(pid, file);

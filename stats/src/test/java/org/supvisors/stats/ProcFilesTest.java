@@ -67,7 +67,8 @@ class ProcFilesTest {
         Path dev = dir.resolve("dev");
         Files.writeString(dev, String.join("\n",
                 "Inter-|   Receive                                                |  Transmit",
-                " face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed",
+                " face |bytes    packets errs drop fifo frame compressed multicast"
+                        + "|bytes    packets errs drop fifo colls carrier compressed",
                 "    lo: 15158378331 1000 0 0 0 0 0 0 15158378331 1000 0 0 0 0 0 0",
                 "  eth0: 51031406 40000 0 0 0 0 0 0 9000000000 30000 0 0 0 0 0 0",
                 "  down0: 5 1 0 0 0 0 0 0 7 1 0 0 0 0 0 0",

@@ -220,6 +220,23 @@ class StatisticsCollectorIT {
         return samples.stream().filter(s -> s.namespec().equals(namespec)).findFirst().orElseThrow();
     }
 
+    @Test
+    void the_kernel_children_lists_and_a_pass_over_every_process_give_the_same_tree() throws Exception {
+        Process tree = burnerTree();
+        int root = (int) tree.pid();
+        File proc = new File("/proc");
+        assumeTrue(ProcessTable.hasChildrenLists(proc), "the kernel has no children lists (CONFIG_PROC_CHILDREN)");
+
+        List<Integer> scanned = ProcessTable.read(proc, new ProcFile()).tree(root).stream().map(ProcStat::pid)
+                .collect(Collectors.toList());
+        List<Integer> listed = ProcessTable.readTrees(proc, new ProcFile(), List.of(root), root).tree(root).stream()
+                .map(ProcStat::pid).collect(Collectors.toList());
+
+        assertThat(scanned).hasSize(2).startsWith(root);
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(scanned);
+        assertThat(ProcessTable.readTrees(proc, new ProcFile(), List.of(), root).tree(root)).hasSize(1);
+    }
+
     private static long residentBytes(int pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {

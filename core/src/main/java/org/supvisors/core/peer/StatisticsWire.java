@@ -156,8 +156,8 @@ final class StatisticsWire {
     private static List<Object> bounded(WireFields f, String key, int max) throws MalformedMessageException {
         List<Object> list = f.list(key);
         if (list.size() > max) {
-            throw new MalformedMessageException(f.where() + "." + key + ": " + list.size() + " items (expected: at most "
-                    + max + ")");
+            throw new MalformedMessageException(f.where() + "." + key + ": " + list.size()
+                    + " items (expected: at most " + max + ")");
         }
         return list;
     }

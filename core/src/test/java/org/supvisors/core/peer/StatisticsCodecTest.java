@@ -90,11 +90,13 @@ class StatisticsCodecTest {
         assertRefused(hostWith("cpu", Collections.nCopies(8194, List.of(1L, 1L))),
                 "STATISTICS.hosts[0].cpu: 8194 items (expected: at most 8193)");
         assertRefused(hostWith("mem", 100.5), "STATISTICS.hosts[0].mem: 100.5 (expected: a % in [0;100])");
-        assertRefused(hostWith("mem", Double.NaN), "STATISTICS.hosts[0].mem: NaN of type Double (expected: a finite number)");
+        assertRefused(hostWith("mem", Double.NaN),
+                "STATISTICS.hosts[0].mem: NaN of type Double (expected: a finite number)");
         assertRefused(hostWith("now", "soon"), "STATISTICS.hosts[0].now");
         assertRefused(hostWith("net_io", Map.of("eth0", List.of(1L))), "STATISTICS.hosts[0].net_io.eth0");
         assertRefused(hostWith("net_io", Map.of("", List.of(1L, 1L))), "STATISTICS.hosts[0].net_io: name ");
-        assertRefused(hostWith("disk_io", Map.of("x".repeat(1025), List.of(1L, 1L))), "(expected: 1 to 1024 characters)");
+        assertRefused(hostWith("disk_io", Map.of("x".repeat(1025), List.of(1L, 1L))),
+                "(expected: 1 to 1024 characters)");
         assertRefused(hostWith("disk_usage", Map.of("/", -0.1)), "STATISTICS.hosts[0].disk_usage./: -0.1");
         Map<String, Object> many = new LinkedHashMap<>();
         for (int i = 0; i < 4097; i++) {
@@ -118,14 +120,19 @@ class StatisticsCodecTest {
 
     @Test
     void a_process_sample_with_bad_content_is_refused_field_by_field() {
-        assertRefusedProcess(processWith("pid", -1), "STATISTICS.processes[0]: pid -1, nb_cores 0 (expected: 0 or more)");
-        assertRefusedProcess(processWith("proc_work", -0.5), "STATISTICS.processes[0].proc_work: -0.5 (expected: 0 or more)");
-        assertRefusedProcess(processWith("proc_memory", Double.POSITIVE_INFINITY), "STATISTICS.processes[0].proc_memory");
+        assertRefusedProcess(processWith("pid", -1),
+                "STATISTICS.processes[0]: pid -1, nb_cores 0 (expected: 0 or more)");
+        assertRefusedProcess(processWith("proc_work", -0.5),
+                "STATISTICS.processes[0].proc_work: -0.5 (expected: 0 or more)");
+        assertRefusedProcess(processWith("proc_memory", Double.POSITIVE_INFINITY),
+                "STATISTICS.processes[0].proc_memory");
         assertRefusedProcess(processWith("namespec", ""), "STATISTICS.processes[0].namespec");
         assertRefusedProcess(processWith("pid", 1L << 40), "STATISTICS.processes[0].pid");
         List<Object> tooMany = new ArrayList<>(Collections.nCopies(100_001, Map.of()));
-        assertRefusedProcess(Map.of("hosts", List.of(), "processes", tooMany), "STATISTICS.processes: 100001 items (expected: at most 100000)");
-        assertRefusedProcess(Map.of("hosts", List.of(), "processes", List.of("x")), "STATISTICS.processes[0]: x of type String (expected: a struct)");
+        assertRefusedProcess(Map.of("hosts", List.of(), "processes", tooMany),
+                "STATISTICS.processes: 100001 items (expected: at most 100000)");
+        assertRefusedProcess(Map.of("hosts", List.of(), "processes", List.of("x")),
+                "STATISTICS.processes[0]: x of type String (expected: a struct)");
     }
 
     private static void assertRefused(Map<String, Object> wire, String message) {

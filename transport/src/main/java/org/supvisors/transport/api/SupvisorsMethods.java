@@ -13,6 +13,8 @@ import org.supvisors.core.api.SupvisorsApi;
 import org.supvisors.core.api.SupvisorsControl;
 import org.supvisors.core.api.SupvisorsFault;
 import org.supvisors.core.config.LogLevel;
+import org.supvisors.core.statistics.Statistics;
+import org.supvisors.core.statistics.StatisticsReport;
 import org.supvisors.core.strategy.ConciliationStrategy;
 import org.supvisors.core.strategy.StartingStrategy;
 import org.supvisors.transport.xmlrpc.RpcMethod;
@@ -326,19 +328,8 @@ public final class SupvisorsMethods {
      */
     private static List<RpcMethod> statistics(CoreAccess core) {
         return List.of(
-                new Method("enable_host_statistics", "boolean",
-                        "Enable or disable the collection of host statistics on the local instance (not persisted).",
-                        List.of(RpcParam.required("enable_host", "boolean")), params -> {
-                            boolean enable = Params.bool(params, 0, "enable_host");
-                            return core.call(s -> s.statistics().enableHost(enable));
-                        }),
-                new Method("enable_process_statistics", "boolean",
-                        "Enable or disable the collection of process statistics on the local instance (not"
-                                + " persisted).",
-                        List.of(RpcParam.required("enable_process", "boolean")), params -> {
-                            boolean enable = Params.bool(params, 0, "enable_process");
-                            return core.call(s -> s.statistics().enableProcess(enable));
-                        }),
+                statisticsSwitch(core, "host", (statistics, enable) -> statistics.enableHost(enable)),
+                statisticsSwitch(core, "process", (statistics, enable) -> statistics.enableProcess(enable)),
                 new Method("update_collecting_period", "boolean",
                         "Set the minimum interval, in seconds within [1;3600], between two statistics samples of one"
                                 + " entity on the local instance (not persisted).",
@@ -351,7 +342,7 @@ public final class SupvisorsMethods {
                                 + " identifier, one struct per period, with their histories.",
                         List.of(RpcParam.required("identifier", "string")), params -> {
                             String identifier = Params.string(params, 0, "identifier");
-                            return core.call(s -> org.supvisors.core.statistics.StatisticsReport.host(s.statistics(),
+                            return core.call(s -> StatisticsReport.host(s.statistics(),
                                     s.api().resolve(identifier), s.clock().monotonic()));
                         }),
                 new Method("ext_get_process_statistics", "array",
@@ -365,20 +356,32 @@ public final class SupvisorsMethods {
                 new Method("ext_get_node_characteristics", "struct",
                         "Extension (not in 0.19): physical and logical cores, current CPU frequency (MHz) and total"
                                 + " memory (bytes) of the local node; empty before the first host sample.",
-                        List.of(), params -> core.call(s -> org.supvisors.core.statistics.StatisticsReport.node(
+                        List.of(), params -> core.call(s -> StatisticsReport.node(
                                 s.statistics()))));
+    }
+
+    /** {@code enable_host_statistics} or {@code enable_process_statistics}. */
+    private static RpcMethod statisticsSwitch(CoreAccess core, String kind,
+                                              BiFunction<Statistics, Boolean, Object> set) {
+        String param = "enable_" + kind;
+        return new Method("enable_" + kind + "_statistics", "boolean", "Enable or disable the collection of " + kind
+                + " statistics on the local instance (not persisted).", List.of(RpcParam.required(param, "boolean")),
+                params -> {
+                    boolean enable = Params.bool(params, 0, param);
+                    return core.call(s -> set.apply(s.statistics(), enable));
+                });
     }
 
     private static Object processStatistics(org.supvisors.core.Supvisors s, String namespec) {
         List<org.supvisors.core.instance.SupvisorsInstance> instances = new ArrayList<>(
                 s.context().instances().sorted());
         if (namespec.equals(org.supvisors.core.statistics.ProcessSample.SUPERVISORD)) {
-            return org.supvisors.core.statistics.StatisticsReport.process(s.statistics(), namespec, instances,
+            return StatisticsReport.process(s.statistics(), namespec, instances,
                     s.clock().monotonic());
         }
         List<Object> result = new ArrayList<>();
         for (org.supvisors.core.process.ProcessStatus process : s.api().processes(namespec)) {
-            result.addAll(org.supvisors.core.statistics.StatisticsReport.process(s.statistics(), process.namespec(),
+            result.addAll(StatisticsReport.process(s.statistics(), process.namespec(),
                     instances, s.clock().monotonic()));
         }
         return result;
