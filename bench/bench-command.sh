@@ -1,5 +1,6 @@
 #!/bin/sh
-# bench-command.sh - runs one benchmark command of bench/target (used by xmlrpc-bench.sh and cluster-bench.sh).
+# bench-command.sh - runs one benchmark command of bench/target (used by xmlrpc-bench.sh, cluster-bench.sh and
+# commander-bench.sh).
 # usage: bench-command.sh MAIN_CLASS [--no-build] [options of the command]
 # Builds first (mvn -q -DskipTests package at the root); --no-build skips it. The command gets the distribution
 # (dist/target/supvisors) and the reference workload ($SUPVISORS_WORKLOAD, default ../shared/workload).

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +19,13 @@ import org.supvisors.bench.command.Arguments;
 import org.supvisors.bench.command.BenchException;
 import org.supvisors.bench.command.BenchMain;
 import org.supvisors.bench.command.Machine;
-import org.supvisors.core.peer.Peers;
+import org.supvisors.bench.workload.Cluster;
+import org.supvisors.bench.workload.ClusterOptions;
+import org.supvisors.bench.workload.ClusterSlot;
+import org.supvisors.bench.workload.KillInstant;
+import org.supvisors.bench.workload.LaunchWatch;
+import org.supvisors.bench.workload.Scenario;
+import org.supvisors.bench.workload.WorkloadConfiguration;
 
 /**
  * The cluster benchmark: for each run, a fresh cluster of the reference workload (3 supervisord on loopback, each
@@ -49,7 +54,7 @@ public final class ClusterBench implements BenchMain.Command {
 
     private final Options options;
     private final PrintStream out;
-    private volatile Cluster current;
+    private final ClusterSlot slot = new ClusterSlot();
 
     private ClusterBench(Options options, PrintStream out) {
         this.options = options;
@@ -62,10 +67,7 @@ public final class ClusterBench implements BenchMain.Command {
 
     @Override
     public void stop() {
-        Cluster cluster = current;
-        if (cluster != null) {
-            cluster.close();
-        }
+        slot.stop();
     }
 
     @Override
@@ -81,8 +83,7 @@ public final class ClusterBench implements BenchMain.Command {
         int total = options.runs * options.scenarios.size();
         for (int k = 0; k < options.runs; k++) {
             for (Scenario scenario : options.scenarios) {
-                // stratified over the heartbeat period: run k of n waits in [k/n, (k+1)/n) of it
-                long delay = (long) ((k + random.nextDouble()) / options.runs * Peers.HEARTBEAT_PERIOD * 1e9);
+                long delay = KillInstant.stratifiedDelayNanos(k, options.runs, random);
                 RunResult run = run(runs.size() + 1, total, scenario, delay, rules, random);
                 ClusterReport.details(System.err, run);
                 runs.add(run);
@@ -110,25 +111,22 @@ public final class ClusterBench implements BenchMain.Command {
      */
     private RunResult run(int index, int total, Scenario scenario, long delay, Optional<Path> rules, Random random)
             throws IOException, InterruptedException {
-        Cluster cluster = Cluster.write(options.distribution, options.workload, options.processes, rules,
-                options.keep, "run " + index + ", " + scenario.label() + " killed");
-        current = cluster;
-        try {
-            Cluster.Origin origin = cluster.start();
-            RunResult result = attempt(cluster, origin, index, total, scenario, delay, random);
+        Cluster cluster = Cluster.write("cluster", options.distribution, WorkloadConfiguration.programs(
+                Files.readString(options.workload.resolve("programs.ini")), options.processes), rules, options.keep,
+                "run " + index + ", " + scenario.label() + " killed");
+        return slot.run(cluster, started -> {
+            Cluster.Origin origin = started.start();
+            RunResult result = attempt(started, origin, index, total, scenario, delay, random);
             boolean failed = !result.error().isEmpty()
                     || result.failure().map(failure -> !failure.outcome().isEmpty()).orElse(false);
             if (failed) {
-                cluster.keepDirectory();
+                started.keepDirectory();
             }
             if (failed || options.keep) {
-                progress("run " + index + ": logs in " + cluster.directory() + "/supv*/supvisorsd.log");
+                progress("run " + index + ": logs in " + started.directory() + "/supv*/supvisorsd.log");
             }
-            return result.withPhases(LaunchPhases.read(cluster.instances(), origin.wall()));
-        } finally {
-            current = null;
-            cluster.close();
-        }
+            return result.withPhases(LaunchPhases.read(started.instances(), origin.wall()));
+        });
     }
 
     private RunResult attempt(Cluster cluster, Cluster.Origin origin, int index, int total, Scenario scenario,
@@ -167,43 +165,30 @@ public final class ClusterBench implements BenchMain.Command {
     }
 
     /** The command line. */
-    static final class Options {
-        Path distribution = Path.of("dist/target/supvisors");
-        Path workload = Path.of("../shared/workload");
-        int runs = 5;
-        List<Scenario> scenarios = List.of(Scenario.NON_MASTER, Scenario.MASTER);
+    static final class Options extends ClusterOptions {
         int processes = 61;
         boolean rules = true;
-        Duration probe = Duration.ofMillis(20);
         Duration query = Duration.ofMillis(50);
         Duration hold = Duration.ofSeconds(5);
-        Duration timeout = Duration.ofSeconds(60);
-        long seed = 1 + Math.floorMod(System.nanoTime(), 1_000_000L);
-        boolean keep;
 
         static Options parse(String[] args) {
             Options options = new Options();
             for (int i = 0; i < args.length; i++) {
+                int taken = options.take(args, i);
+                if (taken >= 0) {
+                    i = taken;
+                    continue;
+                }
                 String arg = args[i];
                 switch (arg) {
-                    case "--runs" -> options.runs = positive(arg, value(args, ++i, arg));
-                    case "--scenarios" -> options.scenarios = Arrays.stream(value(args, ++i, arg).split(","))
-                            .map(text -> Scenario.ofOption(text.trim())).distinct().toList();
-                    case "--distribution" -> options.distribution = Path.of(value(args, ++i, arg));
-                    case "--workload" -> options.workload = Path.of(value(args, ++i, arg));
                     case "--processes" -> options.processes = positive(arg, value(args, ++i, arg));
                     case "--no-rules" -> options.rules = false;
-                    case "--probe-ms" -> options.probe = Duration.ofMillis(positive(arg, value(args, ++i, arg)));
                     case "--query-ms" -> options.query = Duration.ofMillis(positive(arg, value(args, ++i, arg)));
                     case "--hold" -> options.hold = Duration.ofSeconds(positive(arg, value(args, ++i, arg)));
-                    case "--timeout" -> options.timeout = Duration.ofSeconds(positive(arg, value(args, ++i, arg)));
-                    case "--seed" -> options.seed = positive(arg, value(args, ++i, arg));
-                    case "--keep" -> options.keep = true;
                     default -> throw new IllegalArgumentException("unknown argument: " + arg);
                 }
             }
-            options.distribution = options.distribution.toAbsolutePath().normalize();
-            options.workload = options.workload.toAbsolutePath().normalize();
+            options.resolvePaths();
             return options;
         }
     }

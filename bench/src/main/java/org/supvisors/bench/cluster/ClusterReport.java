@@ -9,7 +9,10 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.supvisors.bench.command.Summary;
 import org.supvisors.bench.command.Verdict;
+import org.supvisors.bench.workload.LaunchWatch;
+import org.supvisors.bench.workload.Scenario;
 
 /** The tables of the cluster benchmark: the measures against 0.19 and the targets, then the runs one by one. */
 final class ClusterReport {
@@ -83,21 +86,12 @@ final class ClusterReport {
     }
 
     private static String verdict(Measure measure, Summary summary, List<Double> values, int notReached) {
-        if (notReached > 0) {
-            return "missed: not reached in " + notReached + " of " + (values.size() + notReached) + " runs";
+        if (!measure.onMax() || notReached > 0) {
+            return Verdict.ofRuns(values, notReached, measure.target(), measure.unit());
         }
-        if (measure.onMax()) {
-            long above = Summary.above(values, measure.target());
-            return above == 0 ? "met" : String.format(Locale.ROOT, "missed: up to %s %s, above %s in %d of %d runs",
-                    cell(summary.max(), ""), measure.unit(), cell(measure.target(), ""), above, values.size());
-        }
-        String verdict = Verdict.of(summary.median(), measure.target(), measure.unit());
         long above = Summary.above(values, measure.target());
-        if (above > 0) {
-            verdict += String.format(Locale.ROOT, " (median); above the target in %d of %d runs", above,
-                    values.size());
-        }
-        return verdict;
+        return above == 0 ? "met" : String.format(Locale.ROOT, "missed: up to %s %s, above %s in %d of %d runs",
+                cell(summary.max(), ""), measure.unit(), cell(measure.target(), ""), above, values.size());
     }
 
     /** One line per run; times in seconds from the launch or the kill. */

@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import org.supvisors.bench.workload.Cluster;
+import org.supvisors.bench.workload.KillInstant;
 import org.supvisors.bench.workload.SupervisordInstance;
 
 /**
@@ -74,11 +75,7 @@ final class FailureWatch {
         String outcome = "";
         threads.forEach(Thread::start);
         try {
-            kill.awaitReady();
-            TimeUnit.NANOSECONDS.sleep(delayNanos);
-            origin = System.nanoTime();
-            victim.kill();
-            kill.fire(origin);
+            origin = kill.killAfter(delayNanos, victim::kill);
             while (true) {
                 long now = System.nanoTime() - origin;
                 if (agentExit < 0 && agents.stream().noneMatch(ProcessHandle::isAlive)) {

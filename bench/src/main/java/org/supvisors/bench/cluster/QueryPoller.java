@@ -8,7 +8,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.supvisors.bench.workload.AgentConnection;
+import org.supvisors.bench.workload.Calls;
+import org.supvisors.bench.workload.KillInstant;
 import org.supvisors.bench.workload.SupervisordInstance;
+import org.supvisors.bench.workload.SurvivorLoop;
 import org.supvisors.bench.workload.XmlRpcAnswer;
 
 /**
@@ -42,7 +46,7 @@ final class QueryPoller extends SurvivorLoop {
     }
 
     @Override
-    void round(AgentConnection agent, long origin) {
+    protected void round(AgentConnection agent, long origin) {
         long start = System.nanoTime();
         String failure = null;
         boolean fault = false;

@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.supvisors.bench.workload.LaunchWatch;
+import org.supvisors.bench.workload.Scenario;
+
 /**
  * One run: a fresh cluster launched, then one instance killed.
  *

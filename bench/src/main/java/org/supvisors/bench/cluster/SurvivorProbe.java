@@ -8,7 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.supvisors.bench.workload.AgentConnection;
+import org.supvisors.bench.workload.Calls;
+import org.supvisors.bench.workload.KillInstant;
 import org.supvisors.bench.workload.SupervisordInstance;
+import org.supvisors.bench.workload.SurvivorLoop;
 import org.supvisors.bench.workload.XmlRpcAnswer;
 
 /**
@@ -61,7 +65,7 @@ final class SurvivorProbe extends SurvivorLoop {
     }
 
     @Override
-    void round(AgentConnection agent, long origin) {
+    protected void round(AgentConnection agent, long origin) {
         String victimState = "?";
         long victimSeen = -1;
         String state;

@@ -34,17 +34,34 @@ public final class KeepAliveClient implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
-    /** The bytes of a POST /RPC2 of a call with string parameters (plain names), head and body together. */
-    public static byte[] request(String method, String... params) {
+    /**
+     * The bytes of a POST /RPC2 of a call, head and body together. Parameters are strings (plain names, nothing
+     * escaped), booleans or integers.
+     */
+    public static byte[] request(String method, Object... params) {
         StringBuilder body = new StringBuilder("<?xml version='1.0'?>\n<methodCall>\n<methodName>").append(method)
                 .append("</methodName>\n<params>\n");
-        for (String param : params) {
-            body.append("<param>\n<value><string>").append(param).append("</string></value>\n</param>\n");
+        for (Object param : params) {
+            body.append("<param>\n<value>").append(value(param)).append("</value>\n</param>\n");
         }
         body.append("</params>\n</methodCall>\n");
         String head = "POST /RPC2 HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: supvisors-bench\r\n"
                 + "Content-Type: text/xml\r\nContent-Length: " + body.length() + "\r\n\r\n";
         return (head + body).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String value(Object param) {
+        if (param instanceof String text) {
+            return "<string>" + text + "</string>";
+        }
+        if (param instanceof Boolean flag) {
+            return "<boolean>" + (flag ? 1 : 0) + "</boolean>";
+        }
+        if (param instanceof Integer number) {
+            return "<int>" + number + "</int>";
+        }
+        throw new IllegalArgumentException("XML-RPC parameter: " + param + " (expected: a string, a boolean or an"
+                + " integer)");
     }
 
     /** Writes {@code request} and reads the whole answer; returns its HTTP status. */

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.supvisors.bench.command.BenchException;
 import org.supvisors.bench.command.BenchMain;
@@ -20,6 +23,8 @@ import org.supvisors.bench.command.BenchMain;
 public final class SupervisordInstance {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    private static final Pattern PID = Pattern.compile("<name>pid</name>\\s*<value>\\s*<(?:int|i4)>(\\d+)<");
+    private static final byte[] AGENT_INFO = KeepAliveClient.request("supervisor.getProcessInfo", "supvisors");
 
     private final WorkloadConfiguration.Member member;
     private final Path directory;
@@ -38,6 +43,11 @@ public final class SupervisordInstance {
 
     public String nickname() {
         return member.nickname();
+    }
+
+    /** supervisord's own XML-RPC port. */
+    public int httpPort() {
+        return member.httpPort();
     }
 
     public int agentPort() {
@@ -77,9 +87,37 @@ public final class SupervisordInstance {
         return children;
     }
 
+    /**
+     * The pid of the agent, as supervisord says ({@code supervisor.getProcessInfo('supvisors')} through the agent),
+     * polled until it answers or {@code timeout}.
+     */
+    public long agentPid(Duration timeout) {
+        return Poll.until(timeout, member.nickname() + ": the agent pid", () -> {
+            checkAlive();
+            try (KeepAliveClient client = new KeepAliveClient(agentPort())) {
+                client.exchange(AGENT_INFO);
+                Matcher pid = PID.matcher(client.body());
+                return pid.find() ? Optional.of(Long.parseLong(pid.group(1))) : Optional.empty();
+            }
+        });
+    }
+
     /** SIGKILL to supervisord alone, as {@code kill -9 <pid>}: what it runs is left to notice. */
     public synchronized void kill() {
         supervisord.descendants().forEach(descendants::add);
+        supervisord.destroyForcibly();
+    }
+
+    /**
+     * SIGKILL to the agent ({@code agentPid}) and to supervisord, one right after the other, as a host that dies:
+     * neither is left to notice the other's end. The processes supervisord ran are left to {@link #stop()}.
+     */
+    public synchronized void killWithAgent(long agentPid) {
+        supervisord.descendants().forEach(descendants::add);
+        ProcessHandle agent = ProcessHandle.of(agentPid).orElseThrow(() -> new BenchException(member.nickname()
+                + ": agent pid " + agentPid + " not found (expected: a child of supervisord " + supervisord.pid()
+                + ")"));
+        agent.destroyForcibly();
         supervisord.destroyForcibly();
     }
 

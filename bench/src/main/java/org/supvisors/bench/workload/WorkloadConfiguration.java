@@ -20,6 +20,7 @@ public final class WorkloadConfiguration {
 
     private static final Pattern SECTION = Pattern.compile("^\\s*\\[([^]]+)]\\s*$");
     private static final Pattern NUMPROCS = Pattern.compile("^\\s*numprocs\\s*[=:]\\s*(\\d+)\\s*$");
+    private static final Pattern STARTSECS = Pattern.compile("^\\s*startsecs\\s*[=:].*$");
 
     /** An instance of {@code supvisors_list}: its nickname and supervisord's HTTP port on 127.0.0.1. */
     public record Member(String nickname, int httpPort) {
@@ -122,6 +123,35 @@ public final class WorkloadConfiguration {
         }
         if (!replaced) {
             throw new BenchException("programs.ini: [program:worker] has no numprocs line (expected: numprocs=50)");
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * {@code programs.ini} with {@code startsecs} of {@code [program:<program>]} set to {@code value}: its line
+     * replaced, or added after the section header when it has none.
+     */
+    public static String startsecs(String text, String program, int value) {
+        String wanted = "program:" + program;
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        int header = -1;
+        boolean replaced = false;
+        String section = "";
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher matcher = SECTION.matcher(lines.get(i));
+            if (matcher.matches()) {
+                section = matcher.group(1).trim();
+                header = section.equals(wanted) ? i : header;
+            } else if (section.equals(wanted) && STARTSECS.matcher(lines.get(i)).matches()) {
+                lines.set(i, "startsecs=" + value);
+                replaced = true;
+            }
+        }
+        if (header < 0) {
+            throw new BenchException("programs.ini: no [" + wanted + "] section (expected: the workload's)");
+        }
+        if (!replaced) {
+            lines.add(header + 1, "startsecs=" + value);
         }
         return String.join("\n", lines) + "\n";
     }

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.supvisors.bench.command.BenchException;
 import org.supvisors.bench.workload.KeepAliveClient;
@@ -27,7 +25,6 @@ final class WorkloadPlatform implements AutoCloseable {
 
     static final String NICKNAME = "supv1";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-    private static final Pattern PID = Pattern.compile("<name>pid</name>\\s*<value>\\s*<(?:int|i4)>(\\d+)<");
 
     private final Path distribution;
     private final Path workload;
@@ -70,13 +67,7 @@ final class WorkloadPlatform implements AutoCloseable {
                 return count == processes ? Optional.of(Boolean.TRUE) : Optional.empty();
             }
         });
-        agentPid = Poll.until(Duration.ofSeconds(5), "the agent pid", () -> {
-            try (KeepAliveClient client = new KeepAliveClient(agentPort())) {
-                client.exchange(KeepAliveClient.request("supervisor.getProcessInfo", "supvisors"));
-                Matcher pid = PID.matcher(client.body());
-                return pid.find() ? Optional.of(Long.parseLong(pid.group(1))) : Optional.empty();
-            }
-        });
+        agentPid = supervisord.agentPid(Duration.ofSeconds(5));
         supervisord.children();
         return this;
     }

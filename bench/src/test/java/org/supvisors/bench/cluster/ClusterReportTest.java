@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.supvisors.bench.workload.LaunchWatch;
+import org.supvisors.bench.workload.Scenario;
 
 class ClusterReportTest {
 

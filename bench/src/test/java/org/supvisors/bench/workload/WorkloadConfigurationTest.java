@@ -54,6 +54,31 @@ class WorkloadConfigurationTest {
     }
 
     @Test
+    void startsecsOfOneProgramIsAddedWhenMissing() {
+        String programs = WorkloadConfiguration.startsecs(PROGRAMS, "worker", 0);
+
+        assertThat(programs).contains("[program:worker]\nstartsecs=0\ncommand=/bin/sleep 1000000\n");
+        assertThat(programs).containsOnlyOnce("startsecs");
+    }
+
+    @Test
+    void startsecsOfOneProgramIsReplacedAndTheOthersKept() {
+        String text = PROGRAMS.replace("numprocs=3\n", "numprocs=3\nstartsecs=1\n")
+                .replace("numprocs=50\n", "numprocs=50\nstartsecs = 1\n");
+
+        String programs = WorkloadConfiguration.startsecs(text, "worker", 0);
+
+        assertThat(programs).contains("numprocs=50\nstartsecs=0\n").contains("numprocs=3\nstartsecs=1\n");
+    }
+
+    @Test
+    void startsecsOfAnUnknownProgramIsRefused() {
+        assertThatThrownBy(() -> WorkloadConfiguration.startsecs(PROGRAMS, "nobody", 0))
+                .isInstanceOf(BenchException.class)
+                .hasMessageContaining("no [program:nobody] section");
+    }
+
+    @Test
     void supervisordConfigurationListsEveryMemberAndTheWorkloadOptions() {
         WorkloadConfiguration.Member supv1 = new WorkloadConfiguration.Member("supv1", 30000);
         WorkloadConfiguration.Member supv2 = new WorkloadConfiguration.Member("supv2", 30010);

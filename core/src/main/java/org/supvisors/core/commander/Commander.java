@@ -60,7 +60,7 @@ public final class Commander {
         this.stopper = new Stopper(context, control, withStop, log);
         this.stopper.onApplicationStopped(this::onApplicationStopped);
         this.failureHandler = new FailureHandler(context, this, log);
-        this.conciliator = new Conciliator(this, failureHandler, log);
+        this.conciliator = new Conciliator(context, this, failureHandler, log);
     }
 
     /** True while the Starter has planned or in-progress commands. */

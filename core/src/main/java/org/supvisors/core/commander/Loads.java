@@ -64,8 +64,17 @@ final class Loads {
         } else {
             allowed = registry.resolveInOrder(process.rules().identifiers());
         }
+        return configuredIn(process, allowed);
+    }
+
+    /**
+     * The instances among {@code identifiers}, in order, where the process is configured and not disabled: where a
+     * process of a SINGLE_INSTANCE or SINGLE_NODE application may go among those chosen for the application (its
+     * program's own {@code identifiers} do not apply then).
+     */
+    static List<String> configuredIn(ProcessStatus process, List<String> identifiers) {
         List<String> possible = new ArrayList<>();
-        for (String identifier : allowed) {
+        for (String identifier : identifiers) {
             process.info(identifier).filter(info -> !info.disabled()).ifPresent(info -> possible.add(identifier));
         }
         return possible;

@@ -89,8 +89,8 @@ final class StartPrediction {
     }
 
     private boolean place(StartingStrategy strategy, ProcessStatus process, Optional<List<String>> targets) {
-        List<String> possible = Loads.possibleIdentifiers(process, registry);
-        targets.ifPresent(possible::retainAll);
+        List<String> possible = targets.isPresent() ? Loads.configuredIn(process, targets.get())
+                : Loads.possibleIdentifiers(process, registry);
         List<Candidate> candidates = Loads.candidates(registry, possible, pending);
         int load = process.rules().expectedLoading();
         Optional<String> target = Placement.of(strategy).choose(candidates, load, localIdentifier);

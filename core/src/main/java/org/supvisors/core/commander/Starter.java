@@ -173,10 +173,9 @@ final class Starter {
 
     /** The instance that takes a command, considering the pending load of every start in progress. */
     private Optional<String> choose(ApplicationJob<StartCommand> job, StartCommand command) {
-        List<String> possible = Loads.possibleIdentifiers(command.process, context.instances());
-        if (job.distributionTargets != null) {
-            possible.retainAll(job.distributionTargets);
-        }
+        List<String> possible = job.distributionTargets != null
+                ? Loads.configuredIn(command.process, job.distributionTargets)
+                : Loads.possibleIdentifiers(command.process, context.instances());
         List<Candidate> candidates = Loads.candidates(context.instances(), possible, pendingLoads());
         return Placement.of(command.strategy).choose(candidates, command.load(), sequencing.localIdentifier());
     }

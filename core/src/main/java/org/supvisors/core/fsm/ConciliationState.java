@@ -1,6 +1,10 @@
 package org.supvisors.core.fsm;
 
 import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.supvisors.core.process.ProcessStatus;
+import org.supvisors.core.strategy.ConciliationStrategy;
 
 /**
  * Conflicts exist among managed applications; the Master applies {@code conciliation_strategy} (with the
@@ -25,7 +29,11 @@ final class ConciliationState extends WorkingState {
 
     @Override
     void masterEnter() {
-        fsm.commander().conciliate(fsm.options().conciliationStrategy());
+        ConciliationStrategy strategy = fsm.options().conciliationStrategy();
+        fsm.log().warn("conflicts on " + fsm.context().conflicts().stream().map(ProcessStatus::namespec)
+                .collect(Collectors.toList()) + ": " + (strategy == ConciliationStrategy.USER
+                ? "left to the user (USER)" : "conciliation " + strategy));
+        fsm.commander().conciliate(strategy);
     }
 
     @Override

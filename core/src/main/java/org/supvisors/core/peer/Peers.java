@@ -2,6 +2,7 @@ package org.supvisors.core.peer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +51,8 @@ public final class Peers {
     private final InstanceLog log;
     private final LocalTick localTick;
     private final Map<String, Double> lastHeard = new HashMap<>();
+    /** Handshake requests received before the local processes were loaded: checking time by requester. */
+    private final Map<String, Double> heldHandshakes = new LinkedHashMap<>();
     private StateModes lastPublished;
     private List<PeerDirectory.PeerEndpoint> lastDirectory;
     private double nextHeartbeatAt = Double.MAX_VALUE;
@@ -154,7 +157,15 @@ public final class Peers {
             // nothing the state machine looks at
             return false;
         } else if (message instanceof HandshakeRequest) {
-            send(List.of(from), reply(Optional.of(sender.state()), ((HandshakeRequest) message).checkingTime()));
+            double checkingTime = ((HandshakeRequest) message).checkingTime();
+            if (instances().local().state() == InstanceState.CHECKING) {
+                // the reply carries the local processes: an empty list now would be taken for the truth
+                log.debug("handshake request from " + sender.identity() + " held until the local processes are"
+                        + " loaded");
+                heldHandshakes.put(from, checkingTime);
+            } else {
+                send(List.of(from), reply(Optional.of(sender.state()), checkingTime));
+            }
         } else if (message instanceof HandshakeReply) {
             onHandshakeReply(sender, (HandshakeReply) message);
         } else if (message instanceof StateModesUpdate) {
@@ -244,7 +255,8 @@ public final class Peers {
             sender.recordTick(heartbeat.sequenceCounter(), heartbeat.when(), heartbeat.whenMonotonic(),
                     localTick.counter(), (long) clock.epochTime(), clock.monotonic());
             for (ProcessStatus process : sender.processes()) {
-                process.refreshTimes(sender.identifier(), heartbeat.when(), heartbeat.whenMonotonic(), clock.zone());
+                process.refreshTimes(sender.identifier(), heartbeat.when(), heartbeat.whenMonotonic(),
+                        clock.monotonic(), clock.zone());
             }
         }
         if (sender.state() == InstanceState.STOPPED) {
@@ -252,6 +264,20 @@ public final class Peers {
             return true;
         }
         return false;
+    }
+
+    /**
+     * The local processes are loaded (the local instance is CHECKED): the handshake requests held until then are
+     * answered, each with the current view of its requester.
+     */
+    public void onLocalProcessesLoaded() {
+        Map<String, Double> held = new LinkedHashMap<>(heldHandshakes);
+        heldHandshakes.clear();
+        held.forEach((from, checkingTime) -> {
+            Optional<InstanceState> view = instances().get(from).map(SupvisorsInstance::state);
+            log.debug("held handshake request from " + from + " answered");
+            send(List.of(from), reply(view, checkingTime));
+        });
     }
 
     private void startHandshake(SupvisorsInstance peer) {

@@ -41,6 +41,8 @@ public final class InstanceProcessInfo {
     private double localMtime;
     private double eventTime;
     private double uptime;
+    /** The local monotonic time at which {@link #uptime} was computed (an event or a tick received). */
+    private double uptimeMtime;
     private boolean hasCrashed;
 
     InstanceProcessInfo(InstanceIdentity instance, ProcessSnapshot snapshot, double localMtime) {
@@ -68,6 +70,7 @@ public final class InstanceProcessInfo {
         this.hasStderr = snapshot.hasStderr();
         this.launcher = snapshot.launcher();
         this.localMtime = localMtime;
+        this.uptimeMtime = localMtime;
         this.eventTime = nowMonotonic;
         this.hasCrashed = isCrash(state, expected);
         updateUptime();
@@ -89,6 +92,7 @@ public final class InstanceProcessInfo {
         spawnerr = event.spawnerr();
         extraArgs = event.extraArgs();
         localMtime = receptionMtime;
+        uptimeMtime = receptionMtime;
         eventTime = nowMonotonic;
         if (state == ProcessState.STARTING || state == ProcessState.BACKOFF) {
             start = now;
@@ -108,10 +112,15 @@ public final class InstanceProcessInfo {
         }
     }
 
-    /** Refreshes the times shown for this process after a tick of its instance. */
-    void refreshTimes(long remoteTime, double remoteMtime, ZoneId zone) {
+    /**
+     * Refreshes the times shown for this process after a tick of its instance.
+     *
+     * @param receptionMtime the local monotonic time when the tick was received
+     */
+    void refreshTimes(long remoteTime, double remoteMtime, double receptionMtime, ZoneId zone) {
         now = remoteTime;
         nowMonotonic = remoteMtime;
+        uptimeMtime = receptionMtime;
         updateUptime();
         description = ProcessDescription.of(state, start, stop, now, pid, spawnerr, name, zone);
     }
@@ -161,6 +170,18 @@ public final class InstanceProcessInfo {
     /** The instance's monotonic time of its last event for this process. */
     public double eventTime() { return eventTime; }
     public double uptime() { return uptime; }
+
+    /**
+     * The uptime at a local monotonic time: {@link #uptime()} is only as fresh as the last event or tick of the
+     * instance, up to a tick old; the time elapsed since, measured on the local clock, is added (a comparison of
+     * uptimes across instances must not depend on when their last ticks came).
+     */
+    public double uptimeAt(double localMonotonic) {
+        if (state != ProcessState.RUNNING && state != ProcessState.STOPPING) {
+            return 0.0;
+        }
+        return uptime + Math.max(0.0, localMonotonic - uptimeMtime);
+    }
     public boolean hasCrashed() { return hasCrashed; }
     /** True when this process is crashed on this instance: FATAL, or EXITED unexpectedly. */
     public boolean isCrashed() { return isCrash(state, expected); }

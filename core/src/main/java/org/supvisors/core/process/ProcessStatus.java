@@ -133,11 +133,15 @@ public final class ProcessStatus {
         }
     }
 
-    /** Refreshes the times shown for this process on an instance after a tick of that instance. */
-    public void refreshTimes(String identifier, long remoteTime, double remoteMtime, ZoneId zone) {
+    /**
+     * Refreshes the times shown for this process on an instance after a tick of that instance, received at the
+     * local monotonic time {@code receptionMtime}.
+     */
+    public void refreshTimes(String identifier, long remoteTime, double remoteMtime, double receptionMtime,
+                             ZoneId zone) {
         InstanceProcessInfo info = infoMap.get(identifier);
         if (info != null) {
-            info.refreshTimes(remoteTime, remoteMtime, zone);
+            info.refreshTimes(remoteTime, remoteMtime, receptionMtime, zone);
         }
     }
 

@@ -212,6 +212,7 @@ public final class LocalSupervisor {
         if (local.state() == InstanceState.CHECKING) {
             local.setState(InstanceState.CHECKED, clock.monotonic());
             log.info("local instance " + local.identity() + " is CHECKED");
+            peers.onLocalProcessesLoaded();
         }
     }
 

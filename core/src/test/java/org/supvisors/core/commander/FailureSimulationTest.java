@@ -2,8 +2,13 @@ package org.supvisors.core.commander;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.supvisors.core.Supvisors;
@@ -28,23 +33,10 @@ class FailureSimulationTest {
 
     /** {@code common} is managed; its worker has the given running failure strategy. */
     private static RulesProvider rules(RunningFailureStrategy strategy) {
-        return new RulesProvider() {
-            @Override
-            public ApplicationRules applicationRules(String name) {
-                if (!name.equals("common")) {
-                    return ApplicationRules.unmanaged(StartingStrategy.CONFIG);
-                }
-                return new ApplicationRules(true, DistributionRule.ALL_INSTANCES, List.of("*"), false, 1, 1,
-                        StartingStrategy.CONFIG, StartingFailureStrategy.ABORT, strategy, "");
-            }
-
-            @Override
-            public ProcessRules processRules(ApplicationRules application, String applicationName,
-                                             String processName, String programName) {
-                return new ProcessRules(List.of("*"), IdentifierSign.NONE, 1, 1, false, false, 10,
-                        application.startingFailureStrategy(), application.runningFailureStrategy());
-            }
-        };
+        return CommonRules.of(new ApplicationRules(true, DistributionRule.ALL_INSTANCES, List.of("*"), false, 1, 1,
+                StartingStrategy.CONFIG, StartingFailureStrategy.ABORT, strategy, ""),
+                application -> new ProcessRules(List.of("*"), IdentifierSign.NONE, 1, 1, false, false, 10,
+                        application.startingFailureStrategy(), application.runningFailureStrategy()));
     }
 
     private static SimulatedCluster operational(long seed, RunningFailureStrategy strategy,
@@ -98,5 +90,68 @@ class FailureSimulationTest {
         assertThat(worker(cluster, 0).runningIdentifiers()).containsExactly(cluster.id(2));
         cluster.runFor(0.2);
         assertThat(worker(cluster, 1).runningIdentifiers()).containsExactly(cluster.id(2));
+    }
+
+    /**
+     * Found by ConciliationIT: the uptimes compared were those computed at the last event or tick of each
+     * instance, so two copies started a second apart, compared before their instances ticked again, looked as old
+     * as each other and the choice was arbitrary. They are compared as of now.
+     */
+    @Test
+    void when_copies_started_a_second_apart_are_compared_before_a_tick_then_their_ages_decide() {
+        for (ConciliationStrategy strategy : List.of(ConciliationStrategy.SENICIDE, ConciliationStrategy.INFANTICIDE)) {
+            SimulatedCluster cluster = operational(34, RunningFailureStrategy.CONTINUE, ConciliationStrategy.USER);
+            Supvisors master = cluster.node(cluster.id(0)).orElseThrow().core;
+            cluster.node(cluster.id(1)).orElseThrow().supervisordStartDirectly("common:worker");
+            cluster.runFor(1.5);
+            cluster.node(cluster.id(2)).orElseThrow().supervisordStartDirectly("common:worker");
+            assertThat(cluster.runUntil(c -> worker(c, 0).runningIdentifiers().size() == 3
+                    && worker(c, 0).info(c.id(2)).orElseThrow().state() == ProcessState.RUNNING, 3.0))
+                    .as(cluster.describe()).isTrue();
+            master.commander().conciliate(strategy);
+            assertThat(cluster.runUntil(c -> worker(c, 0).runningIdentifiers().size() == 1, 3.0))
+                    .as(cluster.describe()).isTrue();
+            assertThat(worker(cluster, 0).runningIdentifiers()).as(strategy.name())
+                    .containsExactly(cluster.id(strategy == ConciliationStrategy.SENICIDE ? 2 : 0));
+        }
+    }
+
+    /**
+     * Found by ConciliationIT: with USER, every evaluation of the state machine (several a second) logged each
+     * conflict again at WARNING. The Master says once which conflicts it leaves to the user.
+     */
+    @Test
+    void when_a_conflict_is_left_to_the_user_then_the_master_logs_it_once() {
+        List<String> warnings = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel() == Level.WARNING && record.getMessage().contains("conflict")) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger core = Logger.getLogger("org.supvisors.core");
+        core.addHandler(handler);
+        try {
+            SimulatedCluster cluster = operational(35, RunningFailureStrategy.CONTINUE, ConciliationStrategy.USER);
+            cluster.node(cluster.id(1)).orElseThrow().supervisordStartDirectly("common:worker");
+            assertThat(cluster.runUntil(c -> c.node(c.id(0)).orElseThrow().core.fsm().state()
+                    == SupvisorsState.CONCILIATION, 3.0)).as(cluster.describe()).isTrue();
+            cluster.runFor(10.0);
+            assertThat(cluster.node(cluster.id(0)).orElseThrow().core.fsm().state())
+                    .isEqualTo(SupvisorsState.CONCILIATION);
+            assertThat(warnings).containsExactly("[n00] conflicts on [common:worker]: left to the user (USER)");
+        } finally {
+            core.removeHandler(handler);
+        }
     }
 }

@@ -26,27 +26,10 @@ class StartPredictionSimulationTest {
 
     /** {@code common} managed but not started automatically; its worker has the given load and wait_exit. */
     private static RulesProvider rules(int load, boolean waitExit) {
-        return new RulesProvider() {
-            @Override
-            public ApplicationRules applicationRules(String name) {
-                if (!name.equals("common")) {
-                    return ApplicationRules.unmanaged(StartingStrategy.CONFIG);
-                }
-                return new ApplicationRules(true, DistributionRule.ALL_INSTANCES, List.of("*"), false, 0, 0,
-                        StartingStrategy.CONFIG, StartingFailureStrategy.ABORT, RunningFailureStrategy.CONTINUE, "");
-            }
-
-            @Override
-            public ProcessRules processRules(ApplicationRules application, String applicationName,
-                                             String processName, String programName) {
-                if (!applicationName.equals("common")) {
-                    return ProcessRules.defaults(application.startingFailureStrategy(),
-                            application.runningFailureStrategy());
-                }
-                return new ProcessRules(List.of("*"), IdentifierSign.NONE, 1, 1, true, waitExit, load,
-                        application.startingFailureStrategy(), application.runningFailureStrategy());
-            }
-        };
+        return CommonRules.of(new ApplicationRules(true, DistributionRule.ALL_INSTANCES, List.of("*"), false, 0, 0,
+                StartingStrategy.CONFIG, StartingFailureStrategy.ABORT, RunningFailureStrategy.CONTINUE, ""),
+                application -> new ProcessRules(List.of("*"), IdentifierSign.NONE, 1, 1, true, waitExit, load,
+                        application.startingFailureStrategy(), application.runningFailureStrategy()));
     }
 
     private static SimulatedCluster operational(long seed, int load, boolean waitExit) {

@@ -190,4 +190,27 @@ class ClusterSimulationTest {
         }
         assertThat(sawElection).as("the survivor went through an election").isTrue();
     }
+
+    /**
+     * An instance whose supervisord is slow to give its processes is linked and handshaken by the others before it
+     * has loaded them. Its handshake replies used to carry an empty list, which the others took for the truth: they
+     * saw it CHECKED with 0 processes and never learnt them (seen with the commander benchmark: no bulk worker and no
+     * acquisition placed on that instance, "no instance can take" FATAL processes).
+     */
+    @Test
+    void when_an_instance_loads_its_processes_after_the_handshakes_then_the_others_still_get_them() {
+        SimulatedCluster cluster = new SimulatedCluster(3, strict(), 9);
+        cluster.loadDelay(cluster.id(1), 1.0);
+        cluster.startAll();
+        cluster.runFor(0.5);
+        // linked and heard, but held in CHECKING until n01 has its processes
+        assertThat(seen(cluster, cluster.id(0), cluster.id(1))).as(cluster.describe())
+                .isEqualTo(InstanceState.CHECKING);
+        assertThat(cluster.runUntil(SimulatedCluster::converged, 3.0)).as(cluster.describe()).isTrue();
+        for (SimulatedCluster.Node node : cluster.nodes()) {
+            assertThat(node.core.context().instances().require(cluster.id(1)).processes())
+                    .as("processes of n01 seen by " + node.identity.nickIdentifier()).hasSize(2);
+            assertThat(node.core.api().getAllProcessInfo()).hasSize(4);
+        }
+    }
 }

@@ -68,6 +68,7 @@ public final class SimulatedCluster {
     private final Map<String, Double> lastArrival = new HashMap<>();
     private final Map<String, List<PeerMessage>> held = new HashMap<>();
     private final Map<String, Integer> side = new HashMap<>();
+    private final Map<String, Double> loadDelays = new HashMap<>();
     private long sequence;
     private long deliveries;
 
@@ -119,6 +120,14 @@ public final class SimulatedCluster {
 
     public Optional<Node> node(String identifier) {
         return Optional.ofNullable(nodes.get(identifier));
+    }
+
+    /**
+     * How long the fake supervisord of the instance takes to give its processes ({@code LoadLocalProcesses}),
+     * 0.01 s unless set: a slow supervisord lets the links and handshakes come first.
+     */
+    public void loadDelay(String identifier, double seconds) {
+        loadDelays.put(identifier, seconds);
     }
 
     /** Starts the instance (its supervisord and agent). */
@@ -521,7 +530,7 @@ public final class SimulatedCluster {
                 schedule(self, 0, n -> closeLink(self, other, ((DisconnectPeer) effect).reason()));
             } else if (effect instanceof LoadLocalProcesses) {
                 List<LocalProcess> snapshot = List.copyOf(processes);
-                schedule(self, 0.01, n -> n.core.onLocalProcesses(snapshot));
+                schedule(self, loadDelays.getOrDefault(self, 0.01), n -> n.core.onLocalProcesses(snapshot));
             } else if (effect instanceof StartLocalProcess) {
                 supervisordStart(((StartLocalProcess) effect).namespec());
             } else if (effect instanceof StopLocalProcess) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 
 import org.supvisors.core.CoreSetup;
@@ -14,6 +15,7 @@ import org.supvisors.rules.RuleSet;
 import org.supvisors.rules.RulesLoader;
 import org.supvisors.core.Supvisors;
 import org.supvisors.core.config.SupvisorsOptions;
+import org.supvisors.core.effect.PublishEvent;
 import org.supvisors.core.instance.InstanceIdentity;
 import org.supvisors.core.peer.PeerMessage;
 import org.supvisors.core.supervisor.SupervisordEvent;
@@ -25,6 +27,9 @@ import org.supvisors.transport.config.HttpServerSettings;
 import org.supvisors.transport.config.SupervisordConfiguration;
 import org.supvisors.transport.config.SupervisordConfigurationLoader;
 import org.supvisors.transport.discovery.Discovery;
+import org.supvisors.transport.events.EventBroadcaster;
+import org.supvisors.transport.events.EventBroadcasters;
+import org.supvisors.transport.events.EventSettings;
 import org.supvisors.transport.peer.PeerGate;
 import org.supvisors.transport.peer.PeerListener;
 import org.supvisors.transport.peer.PeerSettings;
@@ -172,10 +177,15 @@ public final class Supvisorsd {
             XmlRpcServer server = new XmlRpcServer(XmlRpcServerConfig.of(listen, supervisordHttp), registry)
                     .protocol(peers.protocol());
             EventListenerChannel channel = null;
+            EventBroadcaster events = EventBroadcaster.NONE;
             Optional<Discovery> discovery = Optional.empty();
             try {
                 server.start();
                 peers.start(server.eventLoops());
+                // event_link: WS shares the HTTP event loops, ZMQ has its thread, NONE starts nothing
+                events = EventBroadcasters.open(options.eventLink(), EventSettings.of(configuration.eventPort()),
+                        server.eventLoops());
+                effects.publishTo(publisherOf(events));
                 LOG.log(Level.INFO, "supvisorsd " + configuration.localIdentity() + " serves XML-RPC on "
                         + describe(listen) + " (supervisord at " + client.url() + ", configuration "
                         + configuration.file() + ")");
@@ -198,6 +208,8 @@ public final class Supvisorsd {
                 if (channel != null) {
                     channel.close();
                 }
+                effects.publishTo(publisherOf(EventBroadcaster.NONE));
+                events.close();
                 discovery.ifPresent(Discovery::close);
                 statistics.close();
                 peers.close();
@@ -223,6 +235,11 @@ public final class Supvisorsd {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** The core's {@link PublishEvent} effects, given to the publisher of the event interface. */
+    private static Consumer<PublishEvent> publisherOf(EventBroadcaster events) {
+        return event -> events.publish(event.topic(), event.body());
     }
 
     /** The identities of {@code supvisors_list}, or the local one alone when the list is empty. */

@@ -200,7 +200,7 @@ public final class Demo {
         }
     }
 
-    private static boolean onPath(String command) {
+    static boolean onPath(String command) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;

@@ -29,6 +29,15 @@ final class DemoConfiguration {
 
     /** The supervisord.conf of the instance {@code index}, in its own directory. */
     static String instance(Path home, Path directory, Path programs, Path rules, int basePort, int index) {
+        return instance(home, directory, programs, rules, basePort, index, "");
+    }
+
+    /**
+     * The same, the agent started with {@code agentJavaOptions} (its launcher's {@code SUPVISORSD_JAVA_OPTS}) when
+     * not empty.
+     */
+    static String instance(Path home, Path directory, Path programs, Path rules, int basePort, int index,
+                           String agentJavaOptions) {
         int port = basePort + index * PORTS_PER_INSTANCE;
         String nick = NICKS.get(index);
         return String.join("\n",
@@ -62,6 +71,7 @@ final class DemoConfiguration {
                 "buffer_size = 8192",
                 "autorestart = true",
                 "stderr_logfile = " + directory.resolve("supvisorsd.log"),
+                agentJavaOptions.isEmpty() ? "" : "environment = SUPVISORSD_JAVA_OPTS=\"" + agentJavaOptions + "\"",
                 "",
                 "[include]",
                 "files = " + programs,

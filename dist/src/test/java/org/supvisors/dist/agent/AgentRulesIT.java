@@ -59,6 +59,7 @@ class AgentRulesIT {
             Files.writeString(agent.directory().resolve("rules.xml"), RULES);
             agent.start().awaitOperation(TIMEOUT);
 
+            Await.until(TIMEOUT, () -> assertThat(agent.processState("database:movie_0")).isEqualTo("RUNNING"));
             Await.until(TIMEOUT, () -> assertThat(agent.processState("database:movie_1")).isEqualTo("RUNNING"));
             Await.until(TIMEOUT, () -> assertThat(agent.processState("hci_02:hci_view")).isEqualTo("RUNNING"));
             Map<String, Object> register = agent.struct("supvisors.get_local_process_info", "database:register");

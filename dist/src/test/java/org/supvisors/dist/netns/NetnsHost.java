@@ -23,10 +23,11 @@ import org.supvisors.dist.testing.TestingAgent;
 /**
  * One host of a {@link NetnsLab}: a network namespace with its own host name (a UTS namespace per supervisord) and
  * addresses, where a supervisord runs with the agent of the distribution. Its supervisord listens on every interface
- * of the host, on {@link #HTTP_PORT} (the same on every host, as in production); the test reaches it, and its agent,
+ * of the host, on {@link #HTTP_PORT} (the same on every host, as in production) unless it is a {@link #sibling}; the
+ * test reaches it, and its agent,
  * through the host's management address.
  */
-final class NetnsHost {
+public final class NetnsHost {
 
     /** supervisord's HTTP port on every host; the agent is on {@code HTTP_PORT + 2}. */
     static final int HTTP_PORT = 9001;
@@ -38,11 +39,18 @@ final class NetnsHost {
     private final String clusterAddress;
     private final String managementAddress;
     private final Path directory;
+    private final int httpPort;
     private Process supervisord;
     private XmlRpcClient agentClient;
 
     NetnsHost(int index, String name, String namespace, String clusterAddress, String managementAddress,
               Path directory) {
+        this(index, name, namespace, clusterAddress, managementAddress, directory, HTTP_PORT);
+    }
+
+    private NetnsHost(int index, String name, String namespace, String clusterAddress, String managementAddress,
+                      Path directory, int httpPort) {
+        this.httpPort = httpPort;
         this.index = index;
         this.name = name;
         this.namespace = namespace;
@@ -51,13 +59,32 @@ final class NetnsHost {
         this.directory = directory;
     }
 
+    /**
+     * Another supervisord with its agent on this host (the same namespace, host name and addresses, hence the same
+     * node), on {@code httpPort}, its files in a directory of its own. The lab does not know it: stop it before the
+     * lab closes (the lab would kill it with the namespace).
+     */
+    public NetnsHost sibling(int httpPort) {
+        if (httpPort == this.httpPort || httpPort + 2 == this.httpPort || httpPort == this.httpPort + 2) {
+            throw new IllegalArgumentException("httpPort: " + httpPort + " (expected: apart from " + this.httpPort
+                    + " and its agent port)");
+        }
+        return new NetnsHost(index, name, namespace, clusterAddress, managementAddress,
+                directory.resolveSibling(directory.getFileName() + "-" + httpPort), httpPort);
+    }
+
+    /** supervisord's HTTP port; the agent is on this port + 2. */
+    public int httpPort() {
+        return httpPort;
+    }
+
     /** Its position in the lab, from 0. */
     int index() {
         return index;
     }
 
     /** Its host name ({@code h1}, {@code h2}...), resolved to its cluster address on every host. */
-    String name() {
+    public String name() {
         return name;
     }
 
@@ -66,16 +93,16 @@ final class NetnsHost {
     }
 
     /** Its address on the cluster network, where the instances talk to each other. */
-    String clusterAddress() {
+    public String clusterAddress() {
         return clusterAddress;
     }
 
     /** Its address on its own link with the test JVM. */
-    String managementAddress() {
+    public String managementAddress() {
         return managementAddress;
     }
 
-    Path directory() {
+    public Path directory() {
         return directory;
     }
 
@@ -83,7 +110,7 @@ final class NetnsHost {
      * Starts supervisord with the agent, its {@code [supvisors]} section made of {@code supvisorsOptions} (lines
      * {@code name = value}), and waits until supervisord is RUNNING.
      */
-    NetnsHost start(String supvisorsOptions, String... extraSections) {
+    public NetnsHost start(String supvisorsOptions, String... extraSections) {
         if (supervisord != null && supervisord.isAlive()) {
             throw new IllegalStateException(name + ": supervisord already running");
         }
@@ -93,10 +120,10 @@ final class NetnsHost {
                 .append("\npidfile = ").append(directory.resolve("supervisord.pid"))
                 .append("\nchildlogdir = ").append(directory)
                 .append("\nidentifier = ").append(name).append("\nloglevel = info\n\n")
-                .append("[inet_http_server]\nport = *:").append(HTTP_PORT).append("\n\n")
+                .append("[inet_http_server]\nport = *:").append(httpPort).append("\n\n")
                 .append("[rpcinterface:supervisor]\n")
                 .append("supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface\n\n")
-                .append("[supervisorctl]\nserverurl = http://127.0.0.1:").append(HTTP_PORT).append("\n\n")
+                .append("[supervisorctl]\nserverurl = http://127.0.0.1:").append(httpPort).append("\n\n")
                 .append("[supvisors]\n").append(supvisorsOptions.strip()).append("\n\n")
                 .append(TestingAgent.Builder.agentSection().replace("%(test_dir)s", directory.toString()))
                 .append('\n');
@@ -122,7 +149,7 @@ final class NetnsHost {
                         + "; see " + directory.resolve("supervisord.out"));
             }
             @SuppressWarnings("unchecked")
-            Map<String, Object> state = (Map<String, Object>) client(HTTP_PORT).execute("supervisor.getState",
+            Map<String, Object> state = (Map<String, Object>) client(httpPort).execute("supervisor.getState",
                     new Object[0]);
             if (!"RUNNING".equals(state.get("statename"))) {
                 throw new AssertionError(name + ": supervisord is " + state.get("statename"));
@@ -132,7 +159,7 @@ final class NetnsHost {
     }
 
     /** Stops supervisord (SIGTERM) and waits for it; what it leaves in the namespace goes with the lab. */
-    void stop() {
+    public void stop() {
         if (supervisord == null) {
             return;
         }
@@ -152,25 +179,25 @@ final class NetnsHost {
     }
 
     /** Calls the agent of this host. */
-    Object call(String method, Object... params) throws XmlRpcException {
+    public Object call(String method, Object... params) throws XmlRpcException {
         if (agentClient == null) {
-            agentClient = client(HTTP_PORT + 2);
+            agentClient = client(httpPort + 2);
         }
         return agentClient.execute(method, params);
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> struct(String method, Object... params) throws XmlRpcException {
+    public Map<String, Object> struct(String method, Object... params) throws XmlRpcException {
         return (Map<String, Object>) call(method, params);
     }
 
     /** The FSM state the agent answers now. */
-    String fsmState() throws XmlRpcException {
+    public String fsmState() throws XmlRpcException {
         return (String) struct("supvisors.get_supvisors_state").get("fsm_statename");
     }
 
     /** The identifier of the Master as the agent sees it, empty if none. */
-    String master() throws XmlRpcException {
+    public String master() throws XmlRpcException {
         return (String) struct("supvisors.get_master_identifier").get("identifier");
     }
 
@@ -183,7 +210,7 @@ final class NetnsHost {
     }
 
     /** The agent's log (its standard error, kept by supervisord). */
-    String agentLog() {
+    public String agentLog() {
         try {
             Path log = directory.resolve("supvisorsd.log");
             return Files.exists(log) ? Files.readString(log) : "";

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Assumptions;
  * {@link #create} first deletes what the runs of dead JVMs left. Needs root and iproute2: where namespaces cannot be
  * made, {@link #assumeAvailable()} says why and the test is skipped, never passed.
  */
-final class NetnsLab implements AutoCloseable {
+public final class NetnsLab implements AutoCloseable {
 
     private static final String PREFIX = "svnt";
     private static final Pattern LEFTOVER = Pattern.compile("^" + PREFIX + "(\\d+)(?:-|m\\d)");
@@ -79,7 +79,7 @@ final class NetnsLab implements AutoCloseable {
      * A lab of {@code count} hosts ({@code h1}...), or the test is skipped when namespaces cannot be made here.
      * One lab at a time per JVM.
      */
-    static synchronized NetnsLab create(String name, int count) {
+    public static synchronized NetnsLab create(String name, int count) {
         assumeAvailable();
         if (open != null && !open.closed) {
             throw new IllegalStateException("a lab is already open in this JVM: close it first");
@@ -185,11 +185,11 @@ final class NetnsLab implements AutoCloseable {
         }
     }
 
-    List<NetnsHost> hosts() {
+    public List<NetnsHost> hosts() {
         return Collections.unmodifiableList(hosts);
     }
 
-    NetnsHost host(int index) {
+    public NetnsHost host(int index) {
         return hosts.get(index);
     }
 
