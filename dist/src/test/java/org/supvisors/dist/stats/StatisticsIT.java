@@ -10,18 +10,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.xmlrpc.XmlRpcException;
 import org.junit.jupiter.api.Test;
+import org.supvisors.client.event.HostStatistics;
+import org.supvisors.client.event.ProcessStatistics;
+import org.supvisors.client.event.SupvisorsEventListener;
+import org.supvisors.client.event.SupvisorsEventSubscriber;
+import org.supvisors.client.event.Topic;
 import org.supvisors.core.testing.Await;
 import org.supvisors.dist.testing.TestingAgent;
 import org.supvisors.dist.testing.TestingCluster;
 
 /**
- * Statistics with real agents: the samples of each instance compiled by the other, the controls of 0.19 at run
- * time, and the collector's thread that exists only while something is collected.
+ * Statistics with real agents: the samples of each instance compiled by the other and published on the event
+ * interface of each, the controls of 0.19 at run time, and the collector's thread that exists only while something
+ * is collected.
  */
 class StatisticsIT {
 
@@ -53,16 +60,64 @@ class StatisticsIT {
                 .orElseThrow(() -> new AssertionError("no statistics of " + identifier + " in " + structs));
     }
 
+    /** The {@code hstats} and {@code pstats} messages one subscriber received. Thread-safe. */
+    private static final class StatisticsRecorder implements SupvisorsEventListener {
+        private final List<HostStatistics> hosts = new CopyOnWriteArrayList<>();
+        private final List<ProcessStatistics> processes = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onHostStatistics(HostStatistics statistics) {
+            hosts.add(statistics);
+        }
+
+        @Override
+        public void onProcessStatistics(ProcessStatistics statistics) {
+            processes.add(statistics);
+        }
+
+        List<HostStatistics> hosts() {
+            return List.copyOf(hosts);
+        }
+
+        List<ProcessStatistics> processes() {
+            return List.copyOf(processes);
+        }
+    }
+
+    /** WebSocket subscribers to {@code hstats} and {@code pstats}, closed together. */
+    private static final class Subscribers implements AutoCloseable {
+        private final List<SupvisorsEventSubscriber> open = new ArrayList<>();
+
+        StatisticsRecorder add(TestingAgent agent) {
+            StatisticsRecorder recorder = new StatisticsRecorder();
+            SupvisorsEventSubscriber subscriber = SupvisorsEventSubscriber.webSocket("127.0.0.1",
+                    agent.supervisord().httpPort() + 1).subscribe(Topic.HSTATS, Topic.PSTATS).listener(recorder)
+                    .reconnectDelay(Duration.ofMillis(200)).start();
+            open.add(subscriber);
+            Await.until(DEADLINE, () -> assertThat(subscriber.isConnected()).isTrue());
+            return recorder;
+        }
+
+        @Override
+        public void close() {
+            open.forEach(SupvisorsEventSubscriber::close);
+        }
+    }
+
     @Test
     void the_statistics_of_each_instance_reach_the_other_and_stop_while_its_collection_is_disabled()
             throws Exception {
         try (TestingCluster cluster = TestingCluster.of("stats", List.of("A", "B"), b -> b
                 .option("stats_collecting_period", "1")
                 .option("stats_periods", "2")
-                .program("sleeper", "/bin/sleep 1000", "autostart = true")).startAll()) {
+                .option("event_link", "WS")
+                .program("sleeper", "/bin/sleep 1000", "autostart = true")).startAll();
+             Subscribers subscribers = new Subscribers()) {
             cluster.awaitOperation(DEADLINE);
             TestingAgent a = cluster.agent(0);
             TestingAgent b = cluster.agent(1);
+            StatisticsRecorder atA = subscribers.add(a);
+            StatisticsRecorder atB = subscribers.add(b);
             assertThat(a.struct("supvisors.get_statistics_status")).isEqualTo(Map.of("host_stats", true,
                     "process_stats", true, "collecting_period", 1.0));
 
@@ -87,6 +142,36 @@ class StatisticsIT {
                     });
                 }
             }
+            // and out through the event interface of each instance, with event-interface.md's keys
+            for (StatisticsRecorder recorder : List.of(atA, atB)) {
+                Await.until(DEADLINE, () -> {
+                    assertThat(recorder.hosts()).extracting(HostStatistics::identifier)
+                            .contains(a.identifier(), b.identifier());
+                    assertThat(recorder.processes()).filteredOn(p -> p.namespec().equals("sleeper"))
+                            .extracting(ProcessStatistics::identifier).contains(a.identifier(), b.identifier());
+                    assertThat(recorder.processes()).filteredOn(p -> p.namespec().equals("supervisord"))
+                            .extracting(ProcessStatistics::identifier).contains(a.identifier(), b.identifier());
+                });
+                for (HostStatistics host : recorder.hosts()) {
+                    assertThat(host.body().keySet()).containsExactly("identifier", "now_monotonic", "target_period",
+                            "period", "cpu", "mem", "net_io", "disk_io", "disk_usage");
+                    assertThat(host.targetPeriod()).isEqualTo(2.0);
+                    assertThat(host.period()).hasSize(2);
+                    assertThat(host.period().get(1) - host.period().get(0)).isGreaterThanOrEqualTo(1.9);
+                    assertThat(host.cpu()).hasSizeGreaterThan(1).allSatisfy(cpu -> assertThat(cpu).isBetween(0.0,
+                            100.0));
+                    assertThat(host.mem()).isStrictlyBetween(0.0, 100.0);
+                    assertThat(host.netIo()).containsKey("lo");
+                }
+                for (ProcessStatistics process : recorder.processes()) {
+                    assertThat(process.body().keySet()).containsExactly("namespec", "identifier", "pid",
+                            "now_monotonic", "target_period", "period", "cpu", "mem");
+                    assertThat(process.pid()).isPositive();
+                    assertThat(process.cpu()).isGreaterThanOrEqualTo(0.0);
+                    assertThat(process.mem()).isStrictlyBetween(0.0, 100.0);
+                }
+            }
+
             Map<String, Object> node = a.struct("supvisors.ext_get_node_characteristics");
             assertThat(node).containsKeys("physical_cores", "logical_cores", "frequency_mhz", "total_memory");
             assertThat((Double) node.get("total_memory")).isGreaterThan(1e8);
