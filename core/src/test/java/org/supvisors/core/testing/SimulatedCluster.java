@@ -541,6 +541,8 @@ public final class SimulatedCluster {
                     || effect instanceof EndSupervisord || effect instanceof PublishEvent
                     || effect instanceof org.supvisors.core.effect.PokeSupervisord
                     || effect instanceof org.supvisors.core.effect.WriteDisabilities
+                    || effect instanceof org.supvisors.core.effect.CollectStatistics
+                    || effect instanceof org.supvisors.core.effect.MonitorProcesses
                     || effect instanceof org.supvisors.core.effect.CheckNumprocs
                     || effect instanceof org.supvisors.core.effect.ApplyNumprocs) {
                 otherEffects.add(effect);
