@@ -24,6 +24,10 @@ import org.supvisors.core.peer.PeerMessage;
 import org.supvisors.core.peer.Peers;
 import org.supvisors.core.peer.ProcessRouter;
 import org.supvisors.core.process.ProcessState;
+import org.supvisors.core.statistics.HostSample;
+import org.supvisors.core.statistics.NodeCharacteristics;
+import org.supvisors.core.statistics.ProcessSample;
+import org.supvisors.core.statistics.Statistics;
 import org.supvisors.core.supervisor.LocalProcess;
 import org.supvisors.core.supervisor.LocalSupervisor;
 import org.supvisors.core.supervisor.SupervisordEvent;
@@ -56,6 +60,7 @@ public final class Supvisors {
     private final SupvisorsApi api;
     private final Waiters waiters = new Waiters();
     private final SupvisorsControl control;
+    private final Statistics statistics;
     private final org.supvisors.core.supervisor.NumprocsUpdater numprocs;
     private final EffectSink effects;
     private long tickCounter;
@@ -119,6 +124,9 @@ public final class Supvisors {
                 setup.disabilities());
         this.peers.onStartRequests(request -> localSupervisor.start(request.namespec(), request.extraArgs(), false,
                 Optional.empty(), this::forceFatal));
+        this.statistics = new Statistics(setup.options(), context, effects, log, peers::broadcast,
+                () -> org.supvisors.core.fsm.SupvisorsState.WORKING_STATES.contains(fsm.state()));
+        this.peers.onStatistics(statistics::onRemote);
         this.numprocs = new org.supvisors.core.supervisor.NumprocsUpdater(context, localSupervisor, effects, log,
                 this::startLocal);
         this.api = new SupvisorsApi(this);
@@ -147,6 +155,7 @@ public final class Supvisors {
         nextTickAt += TICK_PERIOD;
         localSupervisor.startHandshake();
         peers.start();
+        statistics.start();
         afterInput();
     }
 
@@ -158,6 +167,7 @@ public final class Supvisors {
             recordLocalTick();
             checkInactivity();
             peers.onTick();
+            statistics.onTick();
             nextTickAt += TICK_PERIOD;
             if (nextTickAt <= now) {
                 // the thread was held up for several periods: do not replay them all
@@ -267,6 +277,28 @@ public final class Supvisors {
         afterInput();
     }
 
+    // ---- the local statistics collector
+
+    /** A host sample of the local collector. */
+    public void onLocalHostStatistics(HostSample sample) {
+        statistics.onLocalHost(sample);
+    }
+
+    /** The process samples of one round of the local collector. */
+    public void onLocalProcessStatistics(List<ProcessSample> samples) {
+        statistics.onLocalProcesses(samples);
+    }
+
+    /** The local node, as the collector measured it. */
+    public void onNodeCharacteristics(NodeCharacteristics characteristics) {
+        statistics.onNode(characteristics);
+    }
+
+    /** The collector cannot run on this host: the statistics controls answer {@code NOT_INSTALLED}. */
+    public void onStatisticsUnavailable(String reason) {
+        statistics.onUnavailable(reason);
+    }
+
     // ---- the other instances
 
     /** A link with another instance is up. */
@@ -357,6 +389,7 @@ public final class Supvisors {
         peers.publishStateModesIfChanged();
         peers.publishDirectory();
         context.listener().stateModesChanged();
+        statistics.afterInput();
         numprocs.poll();
         waiters.poll();
     }
@@ -406,6 +439,8 @@ public final class Supvisors {
     public Commander commander() { return commander; }
     public Peers peers() { return peers; }
     public LocalSupervisor localSupervisor() { return localSupervisor; }
+    /** The statistics: the local collector's settings and the compiled statistics of every instance. */
+    public Statistics statistics() { return statistics; }
     /** The {@code update_numprocs} requests of the local instance. */
     public org.supvisors.core.supervisor.NumprocsUpdater numprocs() { return numprocs; }
     public Clock clock() { return clock; }

@@ -139,6 +139,47 @@ class SupvisorsLocalEventsTest {
     }
 
     @Test
+    void when_a_process_changes_during_a_reload_then_the_older_answer_is_not_applied_and_the_read_is_repeated() {
+        core.supvisors.onLocalEventsLost("poolserial gap");
+        assertThat(core.drain(LoadLocalProcesses.class)).hasSize(1);
+        event("web", "web", ProcessState.STARTING, ProcessState.STOPPED, 0, true);
+        event("web", "web", ProcessState.RUNNING, ProcessState.STARTING, 1234, true);
+        // read before the start: web STOPPED
+        core.supvisors.onLocalProcesses(List.of(core.process("web", "web", ProcessState.STOPPED),
+                core.process("db", "db_00", ProcessState.RUNNING), core.process("db", "db_01", ProcessState.RUNNING)));
+        assertThat(processInfo("web")).containsEntry("statename", "RUNNING");
+        assertThat(core.drain(LoadLocalProcesses.class)).as("read again").hasSize(1);
+
+        core.supvisors.onLocalProcesses(List.of(core.process("web", "web", ProcessState.RUNNING),
+                core.process("db", "db_00", ProcessState.RUNNING), core.process("db", "db_01", ProcessState.EXITED)));
+        assertThat(processInfo("db:db_01")).containsEntry("statename", "EXITED");
+        assertThat(core.drain(LoadLocalProcesses.class)).as("a quiet read is the last").isEmpty();
+    }
+
+    @Test
+    void when_reloads_are_asked_during_a_read_then_the_read_under_way_answers_them() {
+        core.supvisors.onLocalEventsLost("poolserial gap");
+        core.supvisors.onLocalEventsLost("another gap");
+        assertThat(core.drain(LoadLocalProcesses.class)).hasSize(1);
+    }
+
+    @Test
+    void when_a_process_changes_during_the_first_read_then_it_is_applied_and_read_again() {
+        CoreFixture fresh = CoreFixture.alone();
+        fresh.supvisors.start();
+        assertThat(fresh.drain(LoadLocalProcesses.class)).hasSize(1);
+        // dropped: nothing is loaded yet, but the first answer may predate it
+        fresh.supvisors.onSupervisordEvent(new ProcessStateEvent("web", "web", ProcessState.STARTING,
+                ProcessState.STOPPED, 0, true, 0));
+        fresh.supvisors.onLocalProcesses(List.of(fresh.process("web", "web", ProcessState.STOPPED)));
+        assertThat(fresh.supvisors.api().getAllLocalProcessInfo()).hasSize(1);
+        assertThat(fresh.drain(LoadLocalProcesses.class)).as("read again").hasSize(1);
+        fresh.supvisors.onLocalProcesses(List.of(fresh.process("web", "web", ProcessState.RUNNING)));
+        assertThat(fresh.supvisors.api().getLocalProcessInfo("web")).containsEntry("statename", "RUNNING");
+        assertThat(fresh.drain(LoadLocalProcesses.class)).isEmpty();
+    }
+
+    @Test
     void when_names_are_unknown_then_the_faults_of_0_19_are_raised() {
         assertThatThrownBy(() -> core.supvisors.api().getProcessInfo("db:nope"))
                 .isInstanceOfSatisfying(SupvisorsFault.class, f -> assertThat(f.faultString())

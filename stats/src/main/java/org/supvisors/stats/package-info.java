@@ -1,5 +1,7 @@
 /**
- * Host and process statistics collected with OSHI on the agent's own scheduler. Until the statistics issue lands,
- * the agent reports that no collector is installed.
+ * The statistics collector of an agent: host samples (OSHI's native-free Linux implementation for the CPU, the
+ * memory, the disks and the node; {@code /proc/net/dev} and {@code /proc/self/mounts} for the interfaces and the
+ * partitions) and process samples (one pass over {@code /proc/<pid>/stat} per round), taken on its own scheduler
+ * thread and handed to a {@link org.supvisors.stats.CollectorSink}.
  */
 package org.supvisors.stats;

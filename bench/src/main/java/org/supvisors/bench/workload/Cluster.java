@@ -46,6 +46,12 @@ public final class Cluster implements AutoCloseable {
      */
     public static Cluster write(String benchmark, Path distribution, String programs, Optional<Path> rulesFile,
                                 boolean keep, String run) throws IOException {
+        return write(benchmark, distribution, programs, rulesFile, List.of(), keep, run);
+    }
+
+    /** The same, with {@code supvisorsOptions} ({@code "name = value"} lines) added to each {@code [supvisors]}. */
+    public static Cluster write(String benchmark, Path distribution, String programs, Optional<Path> rulesFile,
+                                List<String> supvisorsOptions, boolean keep, String run) throws IOException {
         TemporaryDirectory directory = TemporaryDirectory.create("supvisors-" + benchmark + "-bench-", keep);
         int base = ListeningPorts.block((NICKNAMES.size() - 1) * PORTS_PER_INSTANCE + 3);
         List<WorkloadConfiguration.Member> members = new ArrayList<>();
@@ -57,7 +63,7 @@ public final class Cluster implements AutoCloseable {
             Path home = directory.path().resolve(member.nickname());
             instances.add(new SupervisordInstance(member, home, WorkloadConfiguration.supervisord(
                     "written by supvisors-bench (" + benchmark + " benchmark), " + run, home, member, members,
-                    distribution, rulesFile), programs));
+                    distribution, rulesFile, supvisorsOptions), programs));
         }
         return new Cluster(directory, instances);
     }

@@ -32,7 +32,7 @@ public final class CpuTimes {
     }
 
     /** User + system ticks in the text of {@code /proc/<pid>/stat} (fields 14 and 15, after the command name). */
-    static long ofStatLine(String stat) {
+    public static long ofStatLine(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
         // fields[0] is the state, field 3 of the line: utime and stime are fields 14 and 15
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);

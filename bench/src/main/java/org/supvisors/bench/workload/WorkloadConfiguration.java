@@ -43,6 +43,15 @@ public final class WorkloadConfiguration {
      */
     public static String supervisord(String header, Path directory, Member self, List<Member> members,
                                      Path distribution, Optional<Path> rulesFile) {
+        return supervisord(header, directory, self, members, distribution, rulesFile, List.of());
+    }
+
+    /**
+     * The same, with {@code supvisorsOptions} ({@code "name = value"} lines) added to {@code [supvisors]}: options
+     * the workload leaves at their defaults, such as {@code stats_enabled}.
+     */
+    public static String supervisord(String header, Path directory, Member self, List<Member> members,
+                                     Path distribution, Optional<Path> rulesFile, List<String> supvisorsOptions) {
         List<String> lines = new ArrayList<>(List.of(
                 "; " + header,
                 "[supervisord]",
@@ -68,7 +77,9 @@ public final class WorkloadConfiguration {
                 "synchro_timeout = 15",
                 "inactivity_ticks = 2",
                 "starting_strategy = CONFIG",
-                "conciliation_strategy = USER",
+                "conciliation_strategy = USER"));
+        lines.addAll(supvisorsOptions);
+        lines.addAll(List.of(
                 "",
                 "[eventlistener:supvisors]",
                 "command = " + distribution.resolve("bin/supvisorsd"),

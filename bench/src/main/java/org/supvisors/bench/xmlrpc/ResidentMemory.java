@@ -10,9 +10,9 @@ import org.supvisors.bench.command.BenchException;
  * The memory of a process from {@code /proc/<pid>/status} ({@code VmRSS}, {@code VmHWM}) and
  * {@code /proc/<pid>/smaps_rollup} ({@code Pss}), in KiB.
  */
-record ResidentMemory(long rssKiB, long peakKiB, long pssKiB) {
+public record ResidentMemory(long rssKiB, long peakKiB, long pssKiB) {
 
-    static ResidentMemory of(long pid) {
+    public static ResidentMemory of(long pid) {
         try {
             String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
             Path rollup = Path.of("/proc", Long.toString(pid), "smaps_rollup");

@@ -100,4 +100,13 @@ class WorkloadConfigurationTest {
         assertThat(WorkloadConfiguration.supervisord("test", Path.of("/tmp/b"), supv1, List.of(supv1),
                 Path.of("/opt/supvisors"), Optional.empty())).doesNotContain("rules_files");
     }
+
+    @Test
+    void supervisordConfigurationAddsTheBenchmarksOptionsToSupvisors() {
+        WorkloadConfiguration.Member supv1 = new WorkloadConfiguration.Member("supv1", 30000);
+
+        assertThat(WorkloadConfiguration.supervisord("test", Path.of("/tmp/b"), supv1, List.of(supv1),
+                Path.of("/opt/supvisors"), Optional.empty(), List.of("stats_enabled = OFF")))
+                .contains("conciliation_strategy = USER\nstats_enabled = OFF\n\n[eventlistener:supvisors]\n");
+    }
 }

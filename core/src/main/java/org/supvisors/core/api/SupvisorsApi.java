@@ -96,15 +96,9 @@ public final class SupvisorsApi {
         return result;
     }
 
-    /**
-     * The statistics status; both flags are false while no collector is installed (the statistics issue adds it).
-     */
+    /** The statistics status: each flag true only when enabled and a collector exists. */
     public Map<String, Object> getStatisticsStatus() {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("host_stats", false);
-        result.put("process_stats", false);
-        result.put("collecting_period", supvisors.options().statsCollectingPeriod());
-        return result;
+        return supvisors.statistics().status();
     }
 
     /** Accepts any name designating exactly one instance (0.19 fails on nicknames). */

@@ -8,5 +8,5 @@ package org.supvisors.core.effect;
 public sealed interface Effect
         permits LoadLocalProcesses, LoadLocalGroup, RefreshLocalProcess, EndSupervisord, SendToPeers, PeerDirectory,
         DisconnectPeer, PublishEvent, StartLocalProcess, StopLocalProcess,
-        PokeSupervisord, WriteDisabilities, CheckNumprocs, ApplyNumprocs {
+        PokeSupervisord, WriteDisabilities, CheckNumprocs, ApplyNumprocs, CollectStatistics, MonitorProcesses {
 }

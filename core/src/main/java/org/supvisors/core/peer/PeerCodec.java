@@ -82,6 +82,8 @@ public final class PeerCodec {
             map.put("now", m.now());
             map.put("now_monotonic", m.nowMonotonic());
             map.put("extra_args", m.extraArgs());
+        } else if (message instanceof StatisticsMessage) {
+            map.putAll(StatisticsWire.encode((StatisticsMessage) message));
         } else {
             throw new IllegalArgumentException("peer message not encoded: " + message.getClass().getName());
         }
@@ -128,6 +130,8 @@ public final class PeerCodec {
                 return new ForcedState(fields.string("identifier"), fields.string("group"), fields.string("name"),
                         processState(fields, "state").code(), fields.string("spawnerr"), fields.integer("now"),
                         fields.real("now_monotonic"), fields.string("extra_args"));
+            case STATISTICS:
+                return StatisticsWire.decode(fields);
             default:
                 throw new MalformedMessageException(kind + ": not decoded by this version");
         }

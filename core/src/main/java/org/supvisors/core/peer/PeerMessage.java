@@ -7,7 +7,7 @@ package org.supvisors.core.peer;
 public sealed interface PeerMessage
         permits Heartbeat, HandshakeRequest, HandshakeReply, StateModesUpdate, ProcessEventMessage,
         ProcessesUpdate, ClosingRequest, StartRequest, StopRequest, ForcedState,
-        DisabilityUpdate {
+        DisabilityUpdate, StatisticsMessage {
 
     /** The kind of a message, with its wire code. */
     enum Kind {
@@ -21,7 +21,8 @@ public sealed interface PeerMessage
         START_REQUEST(8),
         STOP_REQUEST(9),
         FORCED_STATE(10),
-        DISABILITY_UPDATE(11);
+        DISABILITY_UPDATE(11),
+        STATISTICS(12);
 
         private final int code;
 

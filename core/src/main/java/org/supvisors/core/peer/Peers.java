@@ -58,6 +58,7 @@ public final class Peers {
     private double nextHeartbeatAt = Double.MAX_VALUE;
     private double viewPublicationAt = Double.MAX_VALUE;
     private java.util.function.Consumer<StartRequest> startRequests = request -> { };
+    private java.util.function.BiConsumer<String, PeerMessage> statistics = (from, message) -> { };
 
     /** The local tick, as heartbeats carry it. */
     public interface LocalTick {
@@ -82,6 +83,11 @@ public final class Peers {
     /** Who starts the local processes that other instances ask for. */
     public void onStartRequests(java.util.function.Consumer<StartRequest> handler) {
         this.startRequests = handler;
+    }
+
+    /** Who compiles the statistics samples that other instances share. */
+    public void onStatistics(java.util.function.BiConsumer<String, PeerMessage> handler) {
+        this.statistics = handler;
     }
 
     /** Starts the heartbeats and publishes the directory. */
@@ -144,6 +150,12 @@ public final class Peers {
         lastHeard.put(from, clock.monotonic());
         if (message instanceof Heartbeat) {
             return onHeartbeat(sender, (Heartbeat) message);
+        } else if (message instanceof StatisticsMessage) {
+            if (isLoaded(sender)) {
+                statistics.accept(from, message);
+            }
+            // nothing the state machine looks at
+            return false;
         } else if (message instanceof HandshakeRequest) {
             double checkingTime = ((HandshakeRequest) message).checkingTime();
             if (instances().local().state() == InstanceState.CHECKING) {

@@ -12,6 +12,8 @@ import org.supvisors.core.instance.SupvisorsInstance;
 import org.supvisors.core.process.ProcessEvent;
 import org.supvisors.core.process.ProcessState;
 import org.supvisors.core.process.ProcessStatus;
+import org.supvisors.core.statistics.HostStatistics;
+import org.supvisors.core.statistics.ProcessStatistics;
 import org.supvisors.core.time.Clock;
 
 /**
@@ -25,6 +27,8 @@ public final class EventPublisher implements ModelListener {
     public static final String APPLICATION = "application";
     public static final String EVENT = "event";
     public static final String PROCESS = "process";
+    public static final String HSTATS = "hstats";
+    public static final String PSTATS = "pstats";
 
     private final EffectSink effects;
     private final Clock clock;
@@ -133,5 +137,15 @@ public final class EventPublisher implements ModelListener {
             lastSupvisorsState = comparable;
             effects.emit(new PublishEvent(SUPVISORS, state));
         }
+    }
+
+    @Override
+    public void hostStatistics(HostStatistics statistics) {
+        effects.emit(new PublishEvent(HSTATS, statistics.toMap(clock.monotonic())));
+    }
+
+    @Override
+    public void processStatistics(ProcessStatistics statistics) {
+        effects.emit(new PublishEvent(PSTATS, statistics.toMap(clock.monotonic())));
     }
 }

@@ -4,6 +4,8 @@ import org.supvisors.core.application.ApplicationStatus;
 import org.supvisors.core.instance.SupvisorsInstance;
 import org.supvisors.core.process.ProcessEvent;
 import org.supvisors.core.process.ProcessStatus;
+import org.supvisors.core.statistics.HostStatistics;
+import org.supvisors.core.statistics.ProcessStatistics;
 
 /**
  * What changed in the model, as the event interface reports it. For one process change the calls come in the
@@ -46,5 +48,13 @@ public interface ModelListener {
 
     /** The state & modes seen locally changed (local ones, or those published by another instance). */
     default void stateModesChanged() {
+    }
+
+    /** The host statistics of an instance were integrated over one period. */
+    default void hostStatistics(HostStatistics statistics) {
+    }
+
+    /** The statistics of a process on an instance were integrated over one period. */
+    default void processStatistics(ProcessStatistics statistics) {
     }
 }

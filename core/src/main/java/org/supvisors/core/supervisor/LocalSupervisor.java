@@ -43,6 +43,8 @@ public final class LocalSupervisor {
      * of the group came meanwhile, which the answer, read before it maybe, would undo.
      */
     private final java.util.Map<String, GroupRead> groupReads = new java.util.HashMap<>();
+    /** The read of every process under way, if any. */
+    private FullRead fullRead;
     /** Told of each group removed, and (empty) of each read of every process. */
     private java.util.function.Consumer<Optional<String>> groupObserver = group -> { };
 
@@ -194,11 +196,20 @@ public final class LocalSupervisor {
         SupvisorsInstance local = context.instances().local();
         local.setState(InstanceState.CHECKING, clock.monotonic());
         log.info("local instance " + local.identity() + " is CHECKING");
-        effects.emit(new LoadLocalProcesses("start"));
+        readAll("start");
     }
 
     /** Every process of the local supervisord, read at start or after events were lost. */
     public void onProcesses(List<LocalProcess> processes) {
+        FullRead read = fullRead;
+        fullRead = null;
+        boolean changedMeanwhile = read != null && read.changedMeanwhile;
+        if (loaded && changedMeanwhile) {
+            // the answer may predate an event already applied: applying it would bring an old state back
+            log.debug("local processes changed while they were read: reading them again");
+            readAll(read.reason);
+            return;
+        }
         SupvisorsInstance local = context.instances().local();
         List<ProcessSnapshot> snapshots = snapshots(processes);
         context.loadInstance(local, snapshots);
@@ -214,13 +225,19 @@ public final class LocalSupervisor {
             log.info("local instance " + local.identity() + " is CHECKED");
             peers.onLocalProcessesLoaded();
         }
+        if (changedMeanwhile) {
+            // the events that came during the first read were not applied (nothing was loaded yet)
+            readAll("events during the first read");
+        }
     }
 
     /** The processes of a group of the local supervisord, read after the group was added. */
     public void onGroup(String group, List<LocalProcess> processes) {
         GroupRead read = groupReads.remove(group);
         if (read != null && read.again) {
+            // the answer may predate an event of the group already applied: applying it would bring an old state
             readGroup(group);
+            return;
         }
         if (!loaded) {
             return;
@@ -252,7 +269,7 @@ public final class LocalSupervisor {
     /** supervisord dropped events of the listener (buffer overflow): everything is read again. */
     public void onEventsLost(String why) {
         log.warn("events of the local supervisord were lost (" + why + "): reloading its processes");
-        effects.emit(new LoadLocalProcesses("events lost"));
+        readAll("events lost");
     }
 
     /** An event of the local supervisord, received by the event listener. */
@@ -272,7 +289,11 @@ public final class LocalSupervisor {
 
     private void onProcessState(ProcessStateEvent event) {
         String namespec = event.namespec();
-        if (namespec.equals(agentNamespec) || !loaded) {
+        if (namespec.equals(agentNamespec)) {
+            return;
+        }
+        changedWhileReadingAll();
+        if (!loaded) {
             return;
         }
         SupvisorsInstance local = context.instances().local();
@@ -300,6 +321,7 @@ public final class LocalSupervisor {
     }
 
     private void onProcessGroup(ProcessGroupEvent event) {
+        changedWhileReadingAll();
         if (!loaded) {
             return;
         }
@@ -318,10 +340,44 @@ public final class LocalSupervisor {
         if (event.running()) {
             log.info("supervisord is RUNNING");
             if (loaded) {
-                effects.emit(new LoadLocalProcesses("supervisord RUNNING"));
+                readAll("supervisord RUNNING");
             }
         } else {
             log.info("supervisord is STOPPING");
+        }
+    }
+
+    /**
+     * Reads every process of the local supervisord, once at a time: asked again while a read is under way, nothing
+     * more is asked (the read under way answers both), unless it has not been answered for
+     * {@value #FULL_READ_TIMEOUT} s. An event that comes during the read marks it: the answer may predate the event.
+     */
+    private void readAll(String reason) {
+        double now = clock.monotonic();
+        if (fullRead != null && now - fullRead.since < FULL_READ_TIMEOUT) {
+            return;
+        }
+        fullRead = new FullRead(now, reason);
+        effects.emit(new LoadLocalProcesses(reason));
+    }
+
+    private void changedWhileReadingAll() {
+        if (fullRead != null) {
+            fullRead.changedMeanwhile = true;
+        }
+    }
+
+    private static final double FULL_READ_TIMEOUT = 30.0;
+
+    /** A read of every process under way. */
+    private static final class FullRead {
+        final double since;
+        final String reason;
+        boolean changedMeanwhile;
+
+        FullRead(double since, String reason) {
+            this.since = since;
+            this.reason = reason;
         }
     }
 

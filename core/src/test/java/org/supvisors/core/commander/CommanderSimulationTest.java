@@ -71,4 +71,36 @@ class CommanderSimulationTest {
         assertThat(cluster.runUntil(c -> !requester.commander().hasStartingJobs(), 2.0)).as(cluster.describe())
                 .isTrue();
     }
+
+    @Test
+    void a_start_or_a_stop_whose_events_never_come_is_given_up_after_the_ticks_of_the_target() {
+        SimulatedCluster cluster = operational(24);
+        SimulatedCluster.Node target = cluster.node(cluster.id(0)).orElseThrow();
+        Supvisors requester = cluster.node(cluster.id(2)).orElseThrow().core;
+        target.stalled.add("common:worker");
+        requester.commander().startProcess(StartingStrategy.CONFIG, worker(requester), "");
+        cluster.runFor(5.0);
+        assertThat(requester.commander().hasStartingJobs()).as("waits a margin of 2 ticks").isTrue();
+        assertThat(cluster.runUntil(c -> !requester.commander().hasStartingJobs(), 30.0)).as(cluster.describe())
+                .isTrue();
+        cluster.runFor(0.05);
+        for (SimulatedCluster.Node node : cluster.nodes()) {
+            assertThat(worker(node.core).displayedState()).as("forced on " + node.identity.identifier())
+                    .isEqualTo(ProcessState.FATAL);
+            assertThat(worker(node.core).forcedReason()).isEqualTo("process STARTING event not received in time");
+        }
+
+        target.stalled.clear();
+        target.supervisordState("common:worker", ProcessState.STARTING);
+        target.supervisordState("common:worker", ProcessState.RUNNING);
+        assertThat(cluster.runUntil(c -> worker(requester).state() == ProcessState.RUNNING, 1.0)).isTrue();
+        target.stalled.add("common:worker");
+        assertThat(requester.commander().stopProcess(worker(requester), List.of())).isTrue();
+        cluster.runFor(5.0);
+        assertThat(requester.commander().hasStoppingJobs()).isTrue();
+        assertThat(cluster.runUntil(c -> !requester.commander().hasStoppingJobs(), 30.0)).as(cluster.describe())
+                .isTrue();
+        assertThat(worker(requester).displayedState()).isEqualTo(ProcessState.STOPPED);
+        assertThat(worker(requester).forcedReason()).isEqualTo("process STOPPING event not received in time");
+    }
 }

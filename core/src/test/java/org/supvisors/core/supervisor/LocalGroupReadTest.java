@@ -46,13 +46,15 @@ class LocalGroupReadTest {
     }
 
     @Test
-    void when_an_answer_predates_an_event_then_the_read_again_restores_the_event() {
+    void when_an_answer_may_predate_an_event_then_it_is_not_applied_and_the_group_is_read_again() {
         core.supvisors.onSupervisordEvent(new ProcessGroupEvent("web", true));
         assertThat(core.drain(LoadLocalGroup.class)).containsExactly(new LoadLocalGroup("web"));
         event("web", "web", ProcessState.STARTING, ProcessState.STOPPED);
         event("web", "web", ProcessState.RUNNING, ProcessState.STARTING);
         // read before the start
         core.supvisors.onLocalGroup("web", List.of(core.process("web", "web", ProcessState.STOPPED)));
+        assertThat(core.supvisors.api().getLocalProcessInfo("web")).as("the older answer is not applied")
+                .containsEntry("statename", "RUNNING");
         assertThat(core.drain(LoadLocalGroup.class)).containsExactly(new LoadLocalGroup("web"));
         core.supvisors.onLocalGroup("web", List.of(core.process("web", "web", ProcessState.RUNNING)));
         assertThat(core.supvisors.api().getLocalProcessInfo("web")).containsEntry("statename", "RUNNING");

@@ -396,6 +396,8 @@ public final class SimulatedCluster {
         private final Set<String> directory = new HashSet<>();
         private final Set<String> dialing = new HashSet<>();
         public final List<Effect> otherEffects = new ArrayList<>();
+        /** Namespecs whose start and stop requests this fake supervisord accepts but never carries out. */
+        public final Set<String> stalled = new HashSet<>();
         private double wakeUp;
 
         Node(InstanceIdentity identity) {
@@ -435,7 +437,7 @@ public final class SimulatedCluster {
                 return;
             }
             LocalProcess process = processes.get(index);
-            if (!process.state().isStopped()) {
+            if (!process.state().isStopped() || stalled.contains(namespec)) {
                 return;
             }
             transition(index, ProcessState.STARTING, 0.001);
@@ -445,7 +447,7 @@ public final class SimulatedCluster {
         /** The fake supervisord: STOPPING at once, STOPPED 0.1 s later. */
         private void supervisordStop(String namespec) {
             int index = indexOf(namespec);
-            if (index < 0 || !processes.get(index).state().isRunning()) {
+            if (index < 0 || !processes.get(index).state().isRunning() || stalled.contains(namespec)) {
                 return;
             }
             transition(index, ProcessState.STOPPING, 0.001);
@@ -539,6 +541,8 @@ public final class SimulatedCluster {
                     || effect instanceof EndSupervisord || effect instanceof PublishEvent
                     || effect instanceof org.supvisors.core.effect.PokeSupervisord
                     || effect instanceof org.supvisors.core.effect.WriteDisabilities
+                    || effect instanceof org.supvisors.core.effect.CollectStatistics
+                    || effect instanceof org.supvisors.core.effect.MonitorProcesses
                     || effect instanceof org.supvisors.core.effect.CheckNumprocs
                     || effect instanceof org.supvisors.core.effect.ApplyNumprocs) {
                 otherEffects.add(effect);

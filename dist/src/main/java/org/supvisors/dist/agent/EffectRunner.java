@@ -11,12 +11,14 @@ import org.supvisors.core.api.Fault;
 import org.supvisors.core.api.SupvisorsFault;
 import org.supvisors.core.effect.ApplyNumprocs;
 import org.supvisors.core.effect.CheckNumprocs;
+import org.supvisors.core.effect.CollectStatistics;
 import org.supvisors.core.effect.DisconnectPeer;
 import org.supvisors.core.effect.Effect;
 import org.supvisors.core.effect.EffectSink;
 import org.supvisors.core.effect.EndSupervisord;
 import org.supvisors.core.effect.LoadLocalGroup;
 import org.supvisors.core.effect.LoadLocalProcesses;
+import org.supvisors.core.effect.MonitorProcesses;
 import org.supvisors.core.effect.PeerDirectory;
 import org.supvisors.core.effect.PokeSupervisord;
 import org.supvisors.core.effect.PublishEvent;
@@ -52,6 +54,7 @@ final class EffectRunner implements EffectSink, AutoCloseable {
     private final ExtraArgsStore extraArgs;
     private final NumprocsRunner numprocs;
     private volatile java.util.function.Consumer<PublishEvent> events = event -> { };
+    private volatile AgentStatistics statistics;
     private final ScheduledThreadPoolExecutor io;
     /** Blocking supervisord calls on behalf of API callers: threads only while such calls run. */
     private final java.util.concurrent.ThreadPoolExecutor callers;
@@ -112,6 +115,11 @@ final class EffectRunner implements EffectSink, AutoCloseable {
         this.events = publisher;
     }
 
+    /** Where the statistics effects go (nowhere until set). */
+    void collectWith(AgentStatistics collector) {
+        this.statistics = collector;
+    }
+
     @Override
     public void emit(Effect effect) {
         if (effect instanceof LoadLocalProcesses) {
@@ -142,6 +150,16 @@ final class EffectRunner implements EffectSink, AutoCloseable {
             });
         } else if (effect instanceof PublishEvent) {
             events.accept((PublishEvent) effect);
+        } else if (effect instanceof CollectStatistics) {
+            AgentStatistics collector = statistics;
+            if (collector != null) {
+                collector.collect((CollectStatistics) effect);
+            }
+        } else if (effect instanceof MonitorProcesses) {
+            AgentStatistics collector = statistics;
+            if (collector != null) {
+                collector.monitor((MonitorProcesses) effect);
+            }
         } else if (effect instanceof CheckNumprocs) {
             numprocs.check((CheckNumprocs) effect);
         } else if (effect instanceof ApplyNumprocs) {

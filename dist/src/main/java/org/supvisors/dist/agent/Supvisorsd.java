@@ -165,6 +165,8 @@ public final class Supvisorsd {
                     disabilities.map(DisabilitiesFile::read).orElse(java.util.Map.of()));
             Supvisors core = new Supvisors(setup, new SystemClock(), effects);
             loop.bind(core);
+            AgentStatistics statistics = new AgentStatistics(loop, agentNamespec.isPresent());
+            effects.collectWith(statistics);
 
             RpcRegistry registry = new RpcRegistry();
             for (RpcMethod method : SupvisorsMethods.all(loop, logControl::setLevel, effects::callSupervisord)) {
@@ -189,6 +191,7 @@ public final class Supvisorsd {
                         + configuration.file() + ")");
                 Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnSignal, "supvisorsd-stop"));
                 loop.post(Supvisors::start);
+                statistics.unavailable().ifPresent(reason -> loop.post(c -> c.onStatisticsUnavailable(reason)));
                 discovery = AgentDiscovery.start(options, configuration.localIdentity(), loop);
                 channel = EventListenerChannel.overStandardStreams(new Sink(loop, ended));
                 channel.start();
@@ -208,6 +211,7 @@ public final class Supvisorsd {
                 effects.publishTo(publisherOf(EventBroadcaster.NONE));
                 events.close();
                 discovery.ifPresent(Discovery::close);
+                statistics.close();
                 peers.close();
                 server.close();
                 effects.close();

@@ -98,7 +98,7 @@ class AgentEndpointIT {
                         + " 'master_identifier', 'nick_identifier', 'now_monotonic', 'starting_jobs', 'stopping_jobs']",
                 "['identifier', 'nick_identifier']",
                 "{'auto-fencing': False, 'starting': 'CONFIG', 'conciliation': 'USER', 'supvisors_failure': 'CONTINUE'}",
-                "{'host_stats': False, 'process_stats': False, 'collecting_period': 5.0}",
+                "{'host_stats': True, 'process_stats': True, 'collecting_period': 5.0}",
                 "['host_id', 'http_port', 'identifier', 'network', 'nick_identifier', 'stereotypes']",
                 "1 1",
                 "['identifier', 'loading', 'local_mtime', 'local_sequence_counter', 'local_time', 'nick_identifier',"

@@ -183,22 +183,16 @@ class ClientControlIT {
     }
 
     @Test
-    void the_methods_this_version_does_not_serve_yet_answer_a_fault_the_client_maps() throws Exception {
-        // update_numprocs and the statistics switches come with their issues: until then UNKNOWN_METHOD (or
-        // NOT_INSTALLED without a collector); with them, true. Either way the call is encoded and decoded.
-        List<ClientFixtures.ThrowingCall> calls = List.of(
-                () -> assertThat(supvisors.updateNumprocs("loose", 1)).isTrue(),
-                () -> assertThat(supvisors.enableHostStatistics(false)).isTrue(),
-                () -> assertThat(supvisors.enableProcessStatistics(false)).isTrue(),
-                () -> assertThat(supvisors.updateCollectingPeriod(5.0)).isTrue());
-        for (ClientFixtures.ThrowingCall call : calls) {
-            try {
-                call.run();
-            } catch (XmlRpcFault fault) {
-                assertThat(fault.faultCode()).hasValueSatisfying(code -> assertThat(code)
-                        .isIn(FaultCode.UNKNOWN_METHOD, FaultCode.NOT_INSTALLED));
-            }
-        }
+    void the_statistics_switches_and_update_numprocs_are_encoded_and_decoded() throws Exception {
+        assertThat(supvisors.enableHostStatistics(false)).isTrue();
+        assertThat(supvisors.enableProcessStatistics(false)).isTrue();
+        assertThat(supvisors.updateCollectingPeriod(5.0)).isTrue();
+        assertThat(supvisors.enableHostStatistics(true)).isTrue();
+        assertThat(supvisors.enableProcessStatistics(true)).isTrue();
+        // the same numprocs: nothing to change, answered at once
+        assertThat(supvisors.updateNumprocs("loose", 1)).isTrue();
+        XmlRpcFault unknown = fault(() -> supvisors.updateNumprocs("nope", 2));
+        assertThat(unknown.is(FaultCode.BAD_NAME)).as(unknown.getMessage()).isTrue();
         assertThatThrownBy(() -> supvisors.restartSequence()).isInstanceOfSatisfying(XmlRpcFault.class,
                 f -> assertThat(f.is(FaultCode.ABNORMAL_TERMINATION)).as(f.getMessage()).isTrue());
     }

@@ -68,6 +68,7 @@ class ProgramControlIT {
             assertThat(spawns(b)).isEqualTo(spawned + 1);
             assertThat(rig.supervisorInfo("B", "svc:worker")).containsEntry("statename", "STOPPED");
             assertThat(b.agentLog()).contains("svc:worker is disabled but was started behind Supvisors' back");
+            assertThat(rig.state("svc:worker")).as("as the Master sees it").isEqualTo("STOPPED");
         });
 
         assertThat(rig.master().call("supvisors.start_process", "CONFIG", "svc:worker", "", true)).isEqualTo(true);

@@ -45,6 +45,24 @@ final class Params {
                 + " type=" + PythonRepr.type(value) + " - type boolean expected");
     }
 
+    /** A float; XML-RPC clients may send an int where Python accepts a number. */
+    static double real(List<Object> params, int index, String name) {
+        Object value = params.get(index);
+        if (value instanceof Double) {
+            return (Double) value;
+        }
+        if (value instanceof Integer) {
+            return (Integer) value;
+        }
+        throw new SupvisorsFault(Fault.INCORRECT_PARAMETERS, "invalid " + name + "=" + PythonRepr.value(value)
+                + " type=" + PythonRepr.type(value) + " - type float expected");
+    }
+
+    /** A required boolean (0/1 accepted as for {@link #bool(List, int, String, boolean)}). */
+    static boolean bool(List<Object> params, int index, String name) {
+        return bool(params, index, name, false);
+    }
+
     /**
      * An enumeration given by its exact name or by its code, with 0.19's messages naming the Python enum class
      * (e.g. {@code <enum 'StartingStrategies'>}).

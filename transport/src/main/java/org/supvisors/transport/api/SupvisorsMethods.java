@@ -13,6 +13,8 @@ import org.supvisors.core.api.SupvisorsApi;
 import org.supvisors.core.api.SupvisorsControl;
 import org.supvisors.core.api.SupvisorsFault;
 import org.supvisors.core.config.LogLevel;
+import org.supvisors.core.statistics.Statistics;
+import org.supvisors.core.statistics.StatisticsReport;
 import org.supvisors.core.strategy.ConciliationStrategy;
 import org.supvisors.core.strategy.StartingStrategy;
 import org.supvisors.transport.xmlrpc.RpcMethod;
@@ -65,6 +67,7 @@ public final class SupvisorsMethods {
         methods.add(query(core, "get_statistics_status", "struct",
                 "Return whether host and process statistics are collected, and the collecting period.",
                 SupvisorsApi::getStatisticsStatus));
+        methods.addAll(statistics(core));
         methods.add(queryByName(core, "get_network_info", "identifier", "struct",
                 "Return the network identification of the Supvisors instance designated by identifier"
                         + " (identifier, nickname or stereotype).", SupvisorsApi::getNetworkInfo));
@@ -317,6 +320,71 @@ public final class SupvisorsMethods {
                     return CompletableFuture.completedFuture(Boolean.TRUE);
                 }));
         return methods;
+    }
+
+    /**
+     * The statistics controls of 0.19 (local instance, any state) and the extension queries of this version, named
+     * {@code ext_*}: 0.19 has no XML-RPC access to the statistics it compiles.
+     */
+    private static List<RpcMethod> statistics(CoreAccess core) {
+        return List.of(
+                statisticsSwitch(core, "host", (statistics, enable) -> statistics.enableHost(enable)),
+                statisticsSwitch(core, "process", (statistics, enable) -> statistics.enableProcess(enable)),
+                new Method("update_collecting_period", "boolean",
+                        "Set the minimum interval, in seconds within [1;3600], between two statistics samples of one"
+                                + " entity on the local instance (not persisted).",
+                        List.of(RpcParam.required("collecting_period", "double")), params -> {
+                            double period = Params.real(params, 0, "collecting_period");
+                            return core.call(s -> s.statistics().updateCollectingPeriod(period));
+                        }),
+                new Method("ext_get_host_statistics", "array",
+                        "Extension (not in 0.19): the host statistics compiled for the instances designated by"
+                                + " identifier, one struct per period, with their histories.",
+                        List.of(RpcParam.required("identifier", "string")), params -> {
+                            String identifier = Params.string(params, 0, "identifier");
+                            return core.call(s -> StatisticsReport.host(s.statistics(),
+                                    s.api().resolve(identifier), s.clock().monotonic()));
+                        }),
+                new Method("ext_get_process_statistics", "array",
+                        "Extension (not in 0.19): the statistics compiled for the process namespec (or group:*, or"
+                                + " supervisord) on every instance, one struct per instance and period, with their"
+                                + " histories.",
+                        List.of(RpcParam.required("namespec", "string")), params -> {
+                            String namespec = Params.string(params, 0, "namespec");
+                            return core.call(s -> processStatistics(s, namespec));
+                        }),
+                new Method("ext_get_node_characteristics", "struct",
+                        "Extension (not in 0.19): physical and logical cores, current CPU frequency (MHz) and total"
+                                + " memory (bytes) of the local node; empty before the first host sample.",
+                        List.of(), params -> core.call(s -> StatisticsReport.node(
+                                s.statistics()))));
+    }
+
+    /** {@code enable_host_statistics} or {@code enable_process_statistics}. */
+    private static RpcMethod statisticsSwitch(CoreAccess core, String kind,
+                                              BiFunction<Statistics, Boolean, Object> set) {
+        String param = "enable_" + kind;
+        return new Method("enable_" + kind + "_statistics", "boolean", "Enable or disable the collection of " + kind
+                + " statistics on the local instance (not persisted).", List.of(RpcParam.required(param, "boolean")),
+                params -> {
+                    boolean enable = Params.bool(params, 0, param);
+                    return core.call(s -> set.apply(s.statistics(), enable));
+                });
+    }
+
+    private static Object processStatistics(org.supvisors.core.Supvisors s, String namespec) {
+        List<org.supvisors.core.instance.SupvisorsInstance> instances = new ArrayList<>(
+                s.context().instances().sorted());
+        if (namespec.equals(org.supvisors.core.statistics.ProcessSample.SUPERVISORD)) {
+            return StatisticsReport.process(s.statistics(), namespec, instances,
+                    s.clock().monotonic());
+        }
+        List<Object> result = new ArrayList<>();
+        for (org.supvisors.core.process.ProcessStatus process : s.api().processes(namespec)) {
+            result.addAll(StatisticsReport.process(s.statistics(), process.namespec(),
+                    instances, s.clock().monotonic()));
+        }
+        return result;
     }
 
     /** A control call: parameters checked here, then run on the core's thread, answered when its work is done. */

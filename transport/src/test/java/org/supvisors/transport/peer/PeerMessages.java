@@ -24,6 +24,11 @@ import org.supvisors.core.process.ProcessState;
 import org.supvisors.core.strategy.ConciliationStrategy;
 import org.supvisors.core.strategy.StartingStrategy;
 import org.supvisors.core.strategy.SupvisorsFailureStrategy;
+import org.supvisors.core.peer.StatisticsMessage;
+import org.supvisors.core.statistics.CpuTimes;
+import org.supvisors.core.statistics.HostSample;
+import org.supvisors.core.statistics.IoCounters;
+import org.supvisors.core.statistics.ProcessSample;
 
 /** Realistic peer messages of every kind, as sent by the instance {@link #SENDER}. */
 final class PeerMessages {
@@ -96,6 +101,15 @@ final class PeerMessages {
         return new ProcessesUpdate(Optional.of("web"), List.of(snapshot("web", "web_00", ProcessState.STARTING, 77)));
     }
 
+    static StatisticsMessage statistics() {
+        return new StatisticsMessage(List.of(new HostSample(12_345.5, List.of(new CpuTimes(8_669_220L, 7_471_830L),
+                new CpuTimes(4_391_680L, 3_685_920L), new CpuTimes(4_277_530L, 3_785_900L)), 3.9,
+                Map.of("eth0", new IoCounters(51_031_406L, 9_000_000_000L)), Map.of("vda", new IoCounters(1, 2)),
+                Map.of("/", 8.7))), List.of(new ProcessSample("web:web_00", 4242, 12_345.5, 12.25, 0.75, 0),
+                new ProcessSample(ProcessSample.SUPERVISORD, 17, 12_345.5, 3.5, 0.4, 2),
+                ProcessSample.stopped("db", 12_346.0)));
+    }
+
     /** One message of each kind. */
     static List<PeerMessage> everyKind() {
         return everyKind(SENDER);
@@ -105,6 +119,6 @@ final class PeerMessages {
     static List<PeerMessage> everyKind(InstanceIdentity sender) {
         return List.of(heartbeat(7), handshakeRequest(), handshakeReply(sender),
                 new StateModesUpdate(stateModes(sender)), processEvent(), processesUpdate(),
-                new ProcessesUpdate(Optional.empty(), List.of()));
+                new ProcessesUpdate(Optional.empty(), List.of()), statistics());
     }
 }
