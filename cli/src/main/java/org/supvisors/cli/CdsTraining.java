@@ -21,7 +21,8 @@ public final class CdsTraining {
             + PlayedAgent.member("statename", "<string>RUNNING</string>")
             + PlayedAgent.member("expected_exit", "<boolean>1</boolean>")
             + PlayedAgent.member("last_event_mtime", "<double>10.25</double>")
-            + PlayedAgent.member("identifiers", "<array><data><value><string>node:60000</string></value></data></array>")
+            + PlayedAgent.member("identifiers",
+                    "<array><data><value><string>node:60000</string></value></data></array>")
             + PlayedAgent.member("extra_args", "<string></string>") + "</struct>";
 
     private static final String SUPERVISOR_PROCESS = "<struct>"

@@ -38,7 +38,9 @@ public final class Controller {
         return session;
     }
 
-    /** The command of that name, {@code null} if none ({@code help}, {@code quit} and {@code exit} are not commands). */
+    /**
+     * The command of that name, {@code null} if none ({@code help}, {@code quit} and {@code exit} are not commands).
+     */
     public static CliCommand command(String name) {
         CliCommand command = SupervisorCommands.create(name);
         return command != null ? command : SupvisorsCommands.create(name);

@@ -162,8 +162,8 @@ class SupvisorsctlTest {
 
     @Test
     void an_unknown_command_exits_1() throws Exception {
-        assertThat(run("-s", agent().url(), "frobnicate", "x")).isEqualTo(new Run(1, "*** Unknown syntax: frobnicate x\n",
-                ""));
+        assertThat(run("-s", agent().url(), "frobnicate", "x"))
+                .isEqualTo(new Run(1, "*** Unknown syntax: frobnicate x\n", ""));
     }
 
     @Test
@@ -174,7 +174,8 @@ class SupvisorsctlTest {
         Run inline = run("-s", agent.url(), "sstatus", "--json");
 
         assertThat(run.status).isZero();
-        assertThat(run.out).startsWith("[\n  {\n    \"application_name\": \"web\",\n    \"process_name\": \"server\",\n")
+        assertThat(run.out)
+                .startsWith("[\n  {\n    \"application_name\": \"web\",\n    \"process_name\": \"server\",\n")
                 .contains("    \"expected_exit\": true,\n").contains("    \"now_monotonic\": 12.5,\n")
                 .contains("    \"identifiers\": [\n      \"node:60000\"\n    ],\n").endsWith("  }\n]\n");
         assertThat(inline).isEqualTo(run);

@@ -205,7 +205,9 @@ public final class ClientConfiguration {
         }
     }
 
-    /** supervisord's {@code %(name)s} expansions: {@code here}, {@code host_node_name}, {@code ENV_X}, and {@code %%}. */
+    /**
+     * supervisord's {@code %(name)s} expansions: {@code here}, {@code host_node_name}, {@code ENV_X}, and {@code %%}.
+     */
     private static final class Expansions {
         private final Path here;
         private final Map<String, String> environment;

@@ -20,7 +20,10 @@ import org.supvisors.client.model.ProcessConfigInfo;
 import org.supvisors.client.model.ProcessResult;
 import org.supvisors.client.model.SupervisorProcessInfo;
 
-/** The commands on supervisord's configuration: {@code avail}, {@code reread}, {@code add}, {@code remove}, {@code update}. */
+/**
+ * The commands on supervisord's configuration: {@code avail}, {@code reread}, {@code add}, {@code remove},
+ * {@code update}.
+ */
 final class ConfigCommand extends SupervisorCommand {
 
     /** The five commands. */

@@ -104,7 +104,8 @@ class ClientConfigurationTest {
         ClientSettings settings = ClientConfiguration.resolve(null, null, null, null, null,
                 List.of(directory.resolve("missing.conf"), found), Map.of());
 
-        assertThat(settings.serverUrl()).as("no [supvisors] section: the URL as written").isEqualTo("http://found:1000");
+        assertThat(settings.serverUrl()).as("no [supvisors] section: the URL as written")
+                .isEqualTo("http://found:1000");
     }
 
     @Test

@@ -116,8 +116,9 @@ final class CliCluster implements BeforeAllCallback, AfterAllCallback {
                 .program("talker", "/bin/sh -c 'echo talker says hello; exec /bin/sleep 1000'", "startsecs = 0",
                         "autorestart = false", KILLED)
                 .program("broken", "/bin/sh -c 'exit 3'", "startsecs = 1", "startretries = 0", "autorestart = false")
-                .section("[program:worker]\ncommand = /bin/sleep 1000\nprocess_name = %(program_name)s_%(process_num)d\n"
-                        + "numprocs = 1\nautostart = false\nstartsecs = 0\nautorestart = false\n" + KILLED + "\n")
+                .section("[program:worker]\ncommand = /bin/sleep 1000\n"
+                        + "process_name = %(program_name)s_%(process_num)d\nnumprocs = 1\nautostart = false\n"
+                        + "startsecs = 0\nautorestart = false\n" + KILLED + "\n")
                 .section("[group:db]\nprograms = db\n")
                 .section("[group:web]\nprograms = front,back\n")
                 .section("[group:batch]\nprograms = broken\n")

@@ -177,8 +177,8 @@ class CliLauncherIT {
             terminal.keys("quit", "Enter");
             Await.until(LIMIT, () -> assertThat(terminal.isOpen()).as("the prompt ended").isFalse());
         }
-        Await.until(LIMIT, () -> assertThat(Files.readAllLines(history)).anyMatch(l -> l.endsWith("sstatus tools:talker"))
-                .anyMatch(l -> l.endsWith("quit")));
+        Await.until(LIMIT, () -> assertThat(Files.readAllLines(history))
+                .anyMatch(l -> l.endsWith("sstatus tools:talker")).anyMatch(l -> l.endsWith("quit")));
 
         try (Terminal terminal = Terminal.start("cli-it-" + ProcessHandle.current().pid() + "-2", prompt)) {
             terminal.await("supervisor>\n");
@@ -192,8 +192,9 @@ class CliLauncherIT {
     }
 
     /**
-     * A program in a pseudo-terminal: a detached session of a private tmux server (its own socket, ended at close),
-     * driven by keys and read from the screen.
+     * A program in a pseudo-terminal: a detached session of a private tmux server (its own socket in a new temporary
+     * folder, short enough for a socket path; the server ended and the folder removed at close), driven by keys and
+     * read from the screen.
      */
     private static final class Terminal implements AutoCloseable {
         private final String socket;
@@ -202,8 +203,8 @@ class CliLauncherIT {
             this.socket = socket;
         }
 
-        static Terminal start(String socket, String command) throws Exception {
-            Terminal terminal = new Terminal(socket);
+        static Terminal start(String name, String command) throws Exception {
+            Terminal terminal = new Terminal(Files.createTempDirectory(name).resolve("tmux").toString());
             terminal.tmux("new-session", "-d", "-x", "150", "-y", "50", command + "; sleep 0.1");
             return terminal;
         }
@@ -225,7 +226,7 @@ class CliLauncherIT {
         }
 
         boolean isOpen() throws Exception {
-            Process process = new ProcessBuilder("tmux", "-L", socket, "has-session", "-t", "0")
+            Process process = new ProcessBuilder("tmux", "-S", socket, "has-session", "-t", "0")
                     .redirectErrorStream(true).start();
             process.getInputStream().readAllBytes();
             process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS);
@@ -233,7 +234,7 @@ class CliLauncherIT {
         }
 
         private String tmux(String... args) throws Exception {
-            List<String> command = new ArrayList<>(List.of("tmux", "-L", socket, "-f", "/dev/null"));
+            List<String> command = new ArrayList<>(List.of("tmux", "-S", socket, "-f", "/dev/null"));
             command.addAll(List.of(args));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -246,10 +247,12 @@ class CliLauncherIT {
 
         @Override
         public void close() throws Exception {
-            Process process = new ProcessBuilder("tmux", "-L", socket, "kill-server").redirectErrorStream(true)
+            Process process = new ProcessBuilder("tmux", "-S", socket, "kill-server").redirectErrorStream(true)
                     .start();
             process.getInputStream().readAllBytes();
             process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            Files.deleteIfExists(Paths.get(socket));
+            Files.deleteIfExists(Paths.get(socket).getParent());
         }
     }
 }
