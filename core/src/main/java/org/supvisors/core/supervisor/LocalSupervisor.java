@@ -172,15 +172,21 @@ public final class LocalSupervisor {
     }
 
     /**
-     * Asks for supervisord to be poked while local processes are in transition (STARTING, BACKOFF, STOPPING), and
-     * for the pokes to stop when none is.
+     * Asks for supervisord to be poked while local processes are in transition (STARTING, BACKOFF, STOPPING) or
+     * may soon exit where a start sequence waits for it (RUNNING with {@code wait_exit}, for
+     * {@value #WAIT_EXIT_POKE_SECONDS} s after its start), and for the pokes to stop when none is: supervisord
+     * sends an event to its listener on the turn of its loop after the change, and an idle loop turns once a second.
      */
     public void updatePoke() {
         SupvisorsInstance local = context.instances().local();
+        double now = clock.monotonic();
         boolean transitions = false;
         for (ProcessStatus process : local.processes()) {
-            ProcessState state = process.info(local.identifier()).map(i -> i.state()).orElse(ProcessState.STOPPED);
-            if (state == ProcessState.STARTING || state == ProcessState.BACKOFF || state == ProcessState.STOPPING) {
+            Optional<org.supvisors.core.process.InstanceProcessInfo> info = process.info(local.identifier());
+            ProcessState state = info.map(i -> i.state()).orElse(ProcessState.STOPPED);
+            if (state == ProcessState.STARTING || state == ProcessState.BACKOFF || state == ProcessState.STOPPING
+                    || (state == ProcessState.RUNNING && process.rules().waitExit()
+                        && now - info.get().startMonotonic() < WAIT_EXIT_POKE_SECONDS)) {
                 transitions = true;
                 break;
             }
@@ -326,7 +332,14 @@ public final class LocalSupervisor {
             return;
         }
         if (event.added()) {
-            readGroup(event.group());
+            if (knownLocally(event.group()) && !groupReads.containsKey(event.group())) {
+                // supervisord cannot add a group it has: the group was added before the read that loaded it (the
+                // events of supervisord's start reach the agent after its first read); a group removed and added
+                // again is unknown here once its removal is applied
+                log.debug("group " + event.group() + " added before it was read: nothing to read");
+            } else {
+                readGroup(event.group());
+            }
         } else {
             changedWhileRead(event.group());
             List<ProcessStatus> removed = context.removeGroup(context.instances().local(), event.group());
@@ -336,12 +349,15 @@ public final class LocalSupervisor {
         }
     }
 
+    private boolean knownLocally(String group) {
+        return context.instances().local().processes().stream().anyMatch(p -> p.applicationName().equals(group));
+    }
+
     private void onSupervisorState(SupervisorStateEvent event) {
         if (event.running()) {
+            // supervisord is RUNNING before it spawns the agent, and a supervisord that restarts restarts the agent:
+            // this event, queued since supervisord's start, comes after the first read and changes nothing
             log.info("supervisord is RUNNING");
-            if (loaded) {
-                readAll("supervisord RUNNING");
-            }
         } else {
             log.info("supervisord is STOPPING");
         }
@@ -368,6 +384,7 @@ public final class LocalSupervisor {
     }
 
     private static final double FULL_READ_TIMEOUT = 30.0;
+    private static final double WAIT_EXIT_POKE_SECONDS = 30.0;
 
     /** A read of every process under way. */
     private static final class FullRead {

@@ -47,7 +47,8 @@ class LocalGroupReadTest {
 
     @Test
     void when_an_answer_may_predate_an_event_then_it_is_not_applied_and_the_group_is_read_again() {
-        core.supvisors.onSupervisordEvent(new ProcessGroupEvent("web", true));
+        // a process of the group unknown here (added to it since): the group is read
+        event("web", "web_2", ProcessState.STARTING, ProcessState.STOPPED);
         assertThat(core.drain(LoadLocalGroup.class)).containsExactly(new LoadLocalGroup("web"));
         event("web", "web", ProcessState.STARTING, ProcessState.STOPPED);
         event("web", "web", ProcessState.RUNNING, ProcessState.STARTING);
@@ -59,6 +60,16 @@ class LocalGroupReadTest {
         core.supvisors.onLocalGroup("web", List.of(core.process("web", "web", ProcessState.RUNNING)));
         assertThat(core.supvisors.api().getLocalProcessInfo("web")).containsEntry("statename", "RUNNING");
         assertThat(core.drain(LoadLocalGroup.class)).isEmpty();
+    }
+
+    @Test
+    void when_a_group_already_read_is_announced_then_it_is_not_read_again_unless_it_was_removed_first() {
+        // the events of supervisord's start come after the agent's first read
+        core.supvisors.onSupervisordEvent(new ProcessGroupEvent("web", true));
+        assertThat(core.drain(LoadLocalGroup.class)).isEmpty();
+        core.supvisors.onSupervisordEvent(new ProcessGroupEvent("web", false));
+        core.supvisors.onSupervisordEvent(new ProcessGroupEvent("web", true));
+        assertThat(core.drain(LoadLocalGroup.class)).containsExactly(new LoadLocalGroup("web"));
     }
 
     @Test
