@@ -69,6 +69,11 @@ public final class LocalSupervisor {
     }
 
     /** True when a program is the agent's own ({@code [eventlistener:x]} of the agent, kept out of the model). */
+    /** Whether the process {@code group:name} of the local supervisord is this agent. */
+    public boolean isAgent(String group, String name) {
+        return !agentNamespec.isEmpty() && org.supvisors.core.process.Namespec.of(group, name).equals(agentNamespec);
+    }
+
     public boolean isAgentProgram(String program) {
         return !agentNamespec.isEmpty() && Namespec.parse(agentNamespec).group().equals(program);
     }

@@ -285,6 +285,18 @@ public final class SupvisorsMethods {
                     return core.call(s -> s.controls().checkStartAllowed(name))
                             .thenCompose(allowed -> supervisord.call("supervisor.startProcess", p));
                 }).inNamespace("supervisor"));
+        AllProcessesCalls all = new AllProcessesCalls(core, supervisord);
+        methods.add(new Method("stopAllProcesses", "array",
+                "Stop every process of this supervisord (supervisord's stopAllProcesses) but this agent, which runs as"
+                        + " one of them; with wait, answer once they are stopped. An array of result structs (name,"
+                        + " group, status, description).",
+                List.of(RpcParam.optional("wait", "boolean")),
+                p -> all.stopAll(Params.bool(p, 0, "wait", true))).inNamespace("supervisor"));
+        methods.add(new Method("signalAllProcesses", "array",
+                "Send a signal to every process of this supervisord (supervisord's signalAllProcesses) but this"
+                        + " agent. An array of result structs (name, group, status, description).",
+                List.of(RpcParam.required("signal", "string")),
+                p -> all.signalAll(p.get(0))).inNamespace("supervisor"));
         methods.add(control(core, "conciliate", "boolean",
                 "Apply a conciliation strategy to every conflict (CONCILIATION state); false for USER.",
                 List.of(RpcParam.required("strategy", "string")),
