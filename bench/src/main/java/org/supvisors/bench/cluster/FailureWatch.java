@@ -55,7 +55,9 @@ final class FailureWatch {
                         Timing timing) throws InterruptedException {
         SupervisordInstance victim = cluster.instance(victimNickname);
         List<SupervisordInstance> survivors = cluster.instances().stream().filter(i -> i != victim).toList();
-        List<ProcessHandle> agents = victim.children();
+        // the agent is supervisord's only Java child; the workload's processes outlive a killed supervisord
+        List<ProcessHandle> agents = victim.children().stream()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false)).toList();
         KillInstant kill = new KillInstant(2 * survivors.size());
         List<SurvivorProbe> probes = new ArrayList<>();
         List<QueryPoller> pollers = new ArrayList<>();
