@@ -173,7 +173,7 @@ public final class Commander {
     /** The predicted outcome of starting processes, nothing started ({@code test_start_process}). */
     public List<Map<String, Object>> testStartProcesses(StartingStrategy strategy, List<ProcessStatus> processes) {
         return new StartPrediction(context.instances(), starter.pendingLoads(), sequencing.localIdentifier())
-                .processes(strategy, processes);
+                .processes(strategy, processes, context::application);
     }
 
     public void startProcess(StartingStrategy strategy, ProcessStatus process, String extraArgs) {

@@ -76,13 +76,29 @@ final class StartPrediction {
         return result();
     }
 
-    /** The start of processes, each by its own rules, in the order of their start sequences. */
-    List<Map<String, Object>> processes(StartingStrategy strategy, List<ProcessStatus> processes) {
+    /**
+     * The start of processes, each by its own rules, in the order of their start sequences; those of a SINGLE_*
+     * application on the instances the Starter would give their application.
+     */
+    List<Map<String, Object>> processes(StartingStrategy strategy, List<ProcessStatus> processes,
+                                        java.util.function.Function<String, Optional<ApplicationStatus>> applications) {
         List<ProcessStatus> ordered = new ArrayList<>(processes);
         ordered.sort(Comparator.comparingInt(p -> p.rules().startSequence()));
+        Map<String, Integer> loads = new HashMap<>();
         for (ProcessStatus process : ordered) {
             if (process.isStopped()) {
-                place(strategy, process, Optional.empty());
+                loads.merge(process.applicationName(), process.rules().expectedLoading(), Integer::sum);
+            }
+        }
+        Map<String, Optional<List<String>>> targets = new HashMap<>();
+        for (ProcessStatus process : ordered) {
+            if (process.isStopped()) {
+                Optional<List<String>> applicationTargets = targets.computeIfAbsent(process.applicationName(),
+                        name -> applications.apply(name)
+                                .filter(a -> a.rules().distribution() != DistributionRule.ALL_INSTANCES)
+                                .map(a -> Starter.distributionTargets(a, loads.get(name), strategy, registry,
+                                        pending, localIdentifier)));
+                place(strategy, process, applicationTargets);
             }
         }
         return result();

@@ -140,7 +140,7 @@ final class Starter {
 
     private void advance(ApplicationJob<StartCommand> job) {
         while (job.inProgress.isEmpty() && !job.planned.isEmpty()) {
-            if (job.wholeApplication && job.distributionTargets == null
+            if (job.distributionTargets == null
                     && job.application.rules().distribution() != DistributionRule.ALL_INSTANCES) {
                 chooseDistribution(job);
             }
@@ -188,7 +188,10 @@ final class Starter {
                 sequencing.localIdentifier()).isPresent();
     }
 
-    /** SINGLE_INSTANCE / SINGLE_NODE: the instance (or the node) taking the whole application. */
+    /**
+     * SINGLE_INSTANCE / SINGLE_NODE: the instance (or the node) taking every process of the application, the
+     * whole of it or some of its processes (start_process, a restart after a failure).
+     */
     private void chooseDistribution(ApplicationJob<StartCommand> job) {
         ApplicationStatus application = job.application;
         int load = 0;
@@ -204,13 +207,40 @@ final class Starter {
     }
 
     /**
-     * The instances that may take a SINGLE_INSTANCE (one) or SINGLE_NODE (those of one node) application of the
-     * given total load: among its identifiers, where every process of it is configured and enabled, as the
-     * strategy chooses; empty when none can.
+     * The instances that may take processes of a SINGLE_INSTANCE (one) or SINGLE_NODE (those of one node)
+     * application, {@code load} being what is started: where the application already runs when some of its
+     * processes do (it is not split; 0.19 chooses again as for a stopped application), otherwise as
+     * {@link #freshDistributionTargets} chooses.
      */
     static List<String> distributionTargets(ApplicationStatus application, int load, StartingStrategy strategy,
                                             InstanceRegistry registry, Map<String, Integer> pending,
                                             String localIdentifier) {
+        for (org.supvisors.core.process.ProcessStatus process : application.processes()) {
+            for (String running : process.runningIdentifiers()) {
+                if (application.rules().distribution() == DistributionRule.SINGLE_INSTANCE) {
+                    return List.of(running);
+                }
+                String node = Loads.node(registry.require(running));
+                List<String> sameNode = new ArrayList<>();
+                registry.all().forEach(i -> {
+                    if (Loads.node(i).equals(node)) {
+                        sameNode.add(i.identifier());
+                    }
+                });
+                return sameNode;
+            }
+        }
+        return freshDistributionTargets(application, load, strategy, registry, pending, localIdentifier);
+    }
+
+    /**
+     * The instances that may take a stopped SINGLE_INSTANCE (one) or SINGLE_NODE (those of one node) application of
+     * the given total load: among its identifiers, where every process of it is configured and enabled, as the
+     * strategy chooses; empty when none can.
+     */
+    private static List<String> freshDistributionTargets(ApplicationStatus application, int load,
+                                                         StartingStrategy strategy, InstanceRegistry registry,
+                                                         Map<String, Integer> pending, String localIdentifier) {
         List<String> identifiers = application.rules().identifiers().contains("*")
                 ? allIdentifiers(registry) : registry.resolveInOrder(application.rules().identifiers());
         List<String> candidates = new ArrayList<>();

@@ -61,4 +61,23 @@ class DistributionSimulationTest {
         assertThat(worker.forcedReason()).isEmpty();
         assertThat(worker.runningIdentifiers()).containsExactly(cluster.id(2));
     }
+
+    @Test
+    void a_process_started_alone_is_placed_as_its_single_instance_application_would_be() {
+        SimulatedCluster cluster = new SimulatedCluster(3, SupvisorsOptions.builder()
+                .synchroOptions(EnumSet.of(SynchronizationOption.STRICT)), 52,
+                rules(DistributionRule.SINGLE_INSTANCE, "n02", "n00"));
+        cluster.startAll();
+        assertThat(cluster.runUntil(SimulatedCluster::converged, 3.0)).as(cluster.describe()).isTrue();
+        Supvisors core = cluster.node(cluster.id(0)).orElseThrow().core;
+        var worker = core.context().process("common", "worker").orElseThrow();
+
+        assertThat(core.commander().testStartProcesses(StartingStrategy.CONFIG, List.of(worker)))
+                .extracting(m -> m.get("running_identifiers")).containsExactly(List.of(cluster.id(2)));
+        core.commander().startProcess(StartingStrategy.CONFIG, worker, "");
+        assertThat(cluster.runUntil(c -> !core.commander().hasStartingJobs(), 3.0)).isTrue();
+        assertThat(worker.forcedReason()).isEmpty();
+        assertThat(worker.runningIdentifiers()).as("the application's instance, not the program's")
+                .containsExactly(cluster.id(2));
+    }
 }

@@ -202,6 +202,14 @@ class PlacementIT {
         assertThat(rig.master().call("supvisors.start_application", "LESS_LOADED", "solo", true)).isEqualTo(true);
         assertThat(rig.where("solo:s1")).containsExactly("C");
         assertThat(rig.where("solo:s2")).containsExactly("C");
+
+        // a process started alone joins its application where it runs (A is less loaded: 10 against 19)
+        rig.master().call("supvisors.stop_process", "solo:s2", true);
+        step("A", "LESS_LOADED", "solo:s2", "C");
+        // an application stopped: a process started alone is placed as its application would be (C, A), not by
+        // its program's identifiers (B)
+        rig.master().call("supvisors.stop_application", "solo", true);
+        step("B", "CONFIG", "solo:s1", "C");
     }
 
     @Test
