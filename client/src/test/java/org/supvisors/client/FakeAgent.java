@@ -74,6 +74,26 @@ final class FakeAgent implements AutoCloseable {
         return new FakeAgent((request, exchange) -> send(exchange, 200, xml));
     }
 
+    /**
+     * {@code answer}, given {@code delay} after the request by a timer (a slow agent); the handler waits for it to
+     * be sent, 10 s at most beyond the delay.
+     */
+    static Answer after(java.time.Duration delay, Answer answer) {
+        return (request, exchange) -> {
+            java.util.concurrent.CompletableFuture<Void> sent = new java.util.concurrent.CompletableFuture<>();
+            java.util.concurrent.CompletableFuture.delayedExecutor(delay.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> {
+                        try {
+                            answer.answer(request, exchange);
+                            sent.complete(null);
+                        } catch (Exception e) {
+                            sent.completeExceptionally(e);
+                        }
+                    });
+            sent.get(delay.toMillis() + 10_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+        };
+    }
+
     static void send(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/xml");

@@ -359,10 +359,8 @@ class SupvisorsClientTest {
 
     @Test
     void a_call_that_waits_is_bounded_by_the_wait_timeout_not_the_read_timeout() throws Exception {
-        try (FakeAgent agent = new FakeAgent((request, exchange) -> {
-            Thread.sleep(800);
-            FakeAgent.send(exchange, 200, FakeAgent.response("<boolean>1</boolean>"));
-        })) {
+        try (FakeAgent agent = new FakeAgent(FakeAgent.after(Duration.ofMillis(800), (request, exchange) ->
+                FakeAgent.send(exchange, 200, FakeAgent.response("<boolean>1</boolean>"))))) {
             try (SupvisorsClient client = SupvisorsClient.builder(agent.url()).readTimeout(Duration.ofMillis(200))
                     .build()) {
                 assertThat(client.supvisors().startApplication(StartingStrategy.CONFIG, "web")).isTrue();
