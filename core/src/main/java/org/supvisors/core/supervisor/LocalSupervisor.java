@@ -42,9 +42,9 @@ public final class LocalSupervisor {
      * The groups being read ({@link LoadLocalGroup} under way) → whether to read them again once answered: an event
      * of the group came meanwhile, which the answer, read before it maybe, would undo.
      */
-    private final java.util.Map<String, GroupRead> groupReads = new java.util.HashMap<>();
+    private final java.util.Map<String, PendingRead> groupReads = new java.util.HashMap<>();
     /** The read of every process under way, if any. */
-    private FullRead fullRead;
+    private PendingRead fullRead;
     /** Told of each group removed, and (empty) of each read of every process. */
     private java.util.function.Consumer<Optional<String>> groupObserver = group -> { };
 
@@ -212,9 +212,9 @@ public final class LocalSupervisor {
 
     /** Every process of the local supervisord, read at start or after events were lost. */
     public void onProcesses(List<LocalProcess> processes) {
-        FullRead read = fullRead;
+        PendingRead read = fullRead;
         fullRead = null;
-        boolean changedMeanwhile = read != null && read.changedMeanwhile;
+        boolean changedMeanwhile = read != null && read.again;
         if (loaded && changedMeanwhile) {
             // the answer may predate an event already applied: applying it would bring an old state back
             log.debug("local processes changed while they were read: reading them again");
@@ -244,7 +244,7 @@ public final class LocalSupervisor {
 
     /** The processes of a group of the local supervisord, read after the group was added. */
     public void onGroup(String group, List<LocalProcess> processes) {
-        GroupRead read = groupReads.remove(group);
+        PendingRead read = groupReads.remove(group);
         if (read != null && read.again) {
             // the answer may predate an event of the group already applied: applying it would bring an old state
             readGroup(group);
@@ -378,30 +378,18 @@ public final class LocalSupervisor {
         if (fullRead != null && now - fullRead.since < FULL_READ_TIMEOUT) {
             return;
         }
-        fullRead = new FullRead(now, reason);
+        fullRead = new PendingRead(now, reason);
         effects.emit(new LoadLocalProcesses(reason));
     }
 
     private void changedWhileReadingAll() {
         if (fullRead != null) {
-            fullRead.changedMeanwhile = true;
+            fullRead.again = true;
         }
     }
 
     private static final double FULL_READ_TIMEOUT = 30.0;
     private static final double WAIT_EXIT_POKE_SECONDS = 30.0;
-
-    /** A read of every process under way. */
-    private static final class FullRead {
-        final double since;
-        final String reason;
-        boolean changedMeanwhile;
-
-        FullRead(double since, String reason) {
-            this.since = since;
-            this.reason = reason;
-        }
-    }
 
     /**
      * Reads a group of the local supervisord, once at a time: asked again while a read is under way, it is read
@@ -409,19 +397,19 @@ public final class LocalSupervisor {
      * given up).
      */
     private void readGroup(String group) {
-        GroupRead read = groupReads.get(group);
+        PendingRead read = groupReads.get(group);
         double now = clock.monotonic();
         if (read != null && now - read.since < GROUP_READ_TIMEOUT) {
             read.again = true;
             return;
         }
-        groupReads.put(group, new GroupRead(now));
+        groupReads.put(group, new PendingRead(now, "group " + group));
         effects.emit(new LoadLocalGroup(group));
     }
 
     /** Something changed in a group being read: the answer may predate it, so the group is read again after. */
     private void changedWhileRead(String group) {
-        GroupRead read = groupReads.get(group);
+        PendingRead read = groupReads.get(group);
         if (read != null) {
             read.again = true;
         }
@@ -429,13 +417,18 @@ public final class LocalSupervisor {
 
     private static final double GROUP_READ_TIMEOUT = 10.0;
 
-    /** A read of a group under way. */
-    private static final class GroupRead {
+    /**
+     * A read of supervisord under way (every process, or one group), for {@code reason}; {@code again} once
+     * something changed meanwhile or the read was asked again: its answer may be older than the model.
+     */
+    private static final class PendingRead {
         final double since;
+        final String reason;
         boolean again;
 
-        GroupRead(double since) {
+        PendingRead(double since, String reason) {
             this.since = since;
+            this.reason = reason;
         }
     }
 

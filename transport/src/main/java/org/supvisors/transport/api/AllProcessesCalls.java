@@ -52,45 +52,46 @@ final class AllProcessesCalls {
         return targets(SIGNALLABLE).thenCompose(targets -> act(targets, "supervisor.signalProcess", List.of(signal)));
     }
 
-    /** The processes in {@code states}, agent excluded, in supervisord's order: (group, name) pairs. */
-    private CompletionStage<List<String[]>> targets(Set<Integer> states) {
+    /** A process of supervisord, with the priorities that order the "all" calls. */
+    private record Target(String group, String name, int groupPriority, int priority) {
+        static final Comparator<Target> SUPERVISORD_ORDER = Comparator.comparingInt(Target::groupPriority)
+                .thenComparing(Target::group).thenComparingInt(Target::priority).thenComparing(Target::name);
+    }
+
+    /** The processes in {@code states}, agent excluded, in supervisord's order (highest priorities first). */
+    private CompletionStage<List<Target>> targets(Set<Integer> states) {
         CompletionStage<Object> configs = supervisord.call("supervisor.getAllConfigInfo", List.of());
         CompletionStage<Object> infos = supervisord.call("supervisor.getAllProcessInfo", List.of());
         return configs.thenCombine(infos, (c, i) -> new Object[] {c, i})
                 .thenCompose(both -> core.call(s -> {
-                    Map<String, int[]> priorities = new LinkedHashMap<>();
+                    Map<String, Map<?, ?>> configByNamespec = new LinkedHashMap<>();
                     for (Map<?, ?> config : structs(both[0])) {
-                        priorities.put(Namespec.of(text(config.get("group")), text(config.get("name"))),
-                                new int[] {number(config.get("group_prio")), number(config.get("process_prio"))});
+                        configByNamespec.put(Namespec.of(text(config.get("group")), text(config.get("name"))), config);
                     }
-                    List<String[]> targets = new ArrayList<>();
+                    List<Target> targets = new ArrayList<>();
                     for (Map<?, ?> info : structs(both[1])) {
                         String group = text(info.get("group"));
                         String name = text(info.get("name"));
-                        if (states.contains(number(info.get("state")))
-                                && !s.localSupervisor().isAgent(group, name)) {
-                            targets.add(new String[] {group, name});
+                        if (states.contains(number(info.get("state"))) && !s.localSupervisor().isAgent(group, name)) {
+                            Map<?, ?> config = configByNamespec.getOrDefault(Namespec.of(group, name), Map.of());
+                            targets.add(new Target(group, name, number(config.get("group_prio")),
+                                    number(config.get("process_prio"))));
                         }
                     }
-                    Comparator<String[]> order = Comparator.comparingInt(
-                            (String[] t) -> priorities.getOrDefault(Namespec.of(t[0], t[1]), new int[2])[0])
-                            .thenComparing(t -> t[0])
-                            .thenComparingInt(t -> priorities.getOrDefault(Namespec.of(t[0], t[1]), new int[2])[1])
-                            .thenComparing(t -> t[1]);
-                    targets.sort(order.reversed());
+                    targets.sort(Target.SUPERVISORD_ORDER.reversed());
                     return targets;
                 }));
     }
 
     /** One multicall of {@code method(group:name, extra...)} for each target; supervisord's result structures. */
-    private CompletionStage<Object> act(List<String[]> targets, String method, List<Object> extra) {
+    private CompletionStage<Object> act(List<Target> targets, String method, List<Object> extra) {
         if (targets.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
         List<Object> calls = new ArrayList<>();
-        for (String[] target : targets) {
+        for (Target target : targets) {
             List<Object> params = new ArrayList<>();
-            params.add(target[0] + ":" + target[1]);
+            params.add(target.group() + ":" + target.name());
             params.addAll(extra);
             calls.add(Map.of("methodName", method, "params", params));
         }
@@ -99,8 +100,8 @@ final class AllProcessesCalls {
             List<Object> results = new ArrayList<>();
             for (int index = 0; index < targets.size(); index++) {
                 Map<String, Object> result = new LinkedHashMap<>();
-                result.put("name", targets.get(index)[1]);
-                result.put("group", targets.get(index)[0]);
+                result.put("name", targets.get(index).name());
+                result.put("group", targets.get(index).group());
                 Object answer = index < list.size() ? list.get(index) : null;
                 if (answer instanceof Map<?, ?> fault && fault.containsKey("faultCode")) {
                     result.put("status", number(fault.get("faultCode")));
@@ -116,11 +117,11 @@ final class AllProcessesCalls {
     }
 
     /** Completes once none of the targets is in a running state any more (supervisord kills after stopwaitsecs). */
-    private CompletionStage<Boolean> awaitStopped(List<String[]> targets) {
+    private CompletionStage<Boolean> awaitStopped(List<Target> targets) {
         return supervisord.call("supervisor.getAllProcessInfo", List.of()).thenCompose(answer -> {
             for (Map<?, ?> info : structs(answer)) {
-                for (String[] target : targets) {
-                    if (target[0].equals(text(info.get("group"))) && target[1].equals(text(info.get("name")))
+                for (Target target : targets) {
+                    if (target.group().equals(text(info.get("group"))) && target.name().equals(text(info.get("name")))
                             && !STOPPED.contains(number(info.get("state")))) {
                         Executor later = CompletableFuture.delayedExecutor(WAIT_POLL_MILLIS, TimeUnit.MILLISECONDS);
                         return CompletableFuture.supplyAsync(() -> targets, later).thenCompose(this::awaitStopped);

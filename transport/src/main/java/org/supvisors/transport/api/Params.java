@@ -67,6 +67,11 @@ final class Params {
      * An enumeration given by its exact name or by its code, with 0.19's messages naming the Python enum class
      * (e.g. {@code <enum 'StartingStrategies'>}).
      */
+    /** A starting strategy (0.19's {@code StartingStrategies}). */
+    static org.supvisors.core.strategy.StartingStrategy startingStrategy(Object value) {
+        return enumeration(value, org.supvisors.core.strategy.StartingStrategy.class, "StartingStrategies");
+    }
+
     static <E extends Enum<E> & WireEnum> E enumeration(Object value, Class<E> type, String pythonName) {
         String klass = "<enum '" + pythonName + "'>";
         if (value instanceof String) {

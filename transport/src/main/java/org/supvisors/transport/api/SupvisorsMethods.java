@@ -127,8 +127,7 @@ public final class SupvisorsMethods {
                 List.of(RpcParam.required("strategy", "string"), RpcParam.required("application_name", "string"),
                         RpcParam.optional("wait", "boolean")),
                 p -> {
-                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
-                            "StartingStrategies");
+                    StartingStrategy strategy = Params.startingStrategy(p.get(0));
                     String name = Params.string(p, 1, "application_name");
                     boolean wait = Params.bool(p, 2, "wait", true);
                     return (c, r) -> c.startApplication(strategy, name, wait, r);
@@ -138,8 +137,7 @@ public final class SupvisorsMethods {
                         + " application_name would run if it were started with strategy.",
                 List.of(RpcParam.required("strategy", "string"), RpcParam.required("application_name", "string")),
                 p -> {
-                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
-                            "StartingStrategies");
+                    StartingStrategy strategy = Params.startingStrategy(p.get(0));
                     String name = Params.string(p, 1, "application_name");
                     return (c, r) -> r.value(c.testStartApplication(strategy, name));
                 }));
@@ -158,8 +156,7 @@ public final class SupvisorsMethods {
                 List.of(RpcParam.required("strategy", "string"), RpcParam.required("application_name", "string"),
                         RpcParam.optional("wait", "boolean")),
                 p -> {
-                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
-                            "StartingStrategies");
+                    StartingStrategy strategy = Params.startingStrategy(p.get(0));
                     String name = Params.string(p, 1, "application_name");
                     boolean wait = Params.bool(p, 2, "wait", true);
                     return (c, r) -> c.restartApplication(strategy, name, wait, r);
@@ -181,8 +178,7 @@ public final class SupvisorsMethods {
                 List.of(RpcParam.required("strategy", "string"), RpcParam.required("namespec", "string"),
                         RpcParam.optional("extra_args", "string"), RpcParam.optional("wait", "boolean")),
                 p -> {
-                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
-                            "StartingStrategies");
+                    StartingStrategy strategy = Params.startingStrategy(p.get(0));
                     String namespec = Params.string(p, 1, "namespec");
                     String extraArgs = Params.string(p, 2, "extra_args", "");
                     boolean wait = Params.bool(p, 3, "wait", true);
@@ -193,8 +189,7 @@ public final class SupvisorsMethods {
                         + " would run if it were started with strategy.",
                 List.of(RpcParam.required("strategy", "string"), RpcParam.required("namespec", "string")),
                 p -> {
-                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
-                            "StartingStrategies");
+                    StartingStrategy strategy = Params.startingStrategy(p.get(0));
                     String namespec = Params.string(p, 1, "namespec");
                     return (c, r) -> r.value(c.testStartProcess(strategy, namespec));
                 }));
@@ -204,8 +199,7 @@ public final class SupvisorsMethods {
                 List.of(RpcParam.required("strategy", "string"), RpcParam.required("regex", "string"),
                         RpcParam.optional("extra_args", "string"), RpcParam.optional("wait", "boolean")),
                 p -> {
-                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
-                            "StartingStrategies");
+                    StartingStrategy strategy = Params.startingStrategy(p.get(0));
                     String regex = Params.string(p, 1, "regex");
                     String extraArgs = Params.string(p, 2, "extra_args", "");
                     boolean wait = Params.bool(p, 3, "wait", true);
@@ -226,8 +220,7 @@ public final class SupvisorsMethods {
                 List.of(RpcParam.required("strategy", "string"), RpcParam.required("namespec", "string"),
                         RpcParam.optional("extra_args", "string"), RpcParam.optional("wait", "boolean")),
                 p -> {
-                    StartingStrategy strategy = Params.enumeration(p.get(0), StartingStrategy.class,
-                            "StartingStrategies");
+                    StartingStrategy strategy = Params.startingStrategy(p.get(0));
                     String namespec = Params.string(p, 1, "namespec");
                     String extraArgs = Params.string(p, 2, "extra_args", "");
                     boolean wait = Params.bool(p, 3, "wait", true);
